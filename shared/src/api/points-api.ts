@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { areaLevelSchema } from '../areas/area-level.ts';
+import { householdTagSchema } from '../households/household-tags.ts';
+import {
+  incidentKindSchema,
+  incidentSourceSchema,
+  incidentStatusSchema,
+} from '../incidents/incident-catalogue.ts';
+import { mediationKindSchema, openingPeriodSchema } from '../mediation/mediation-catalogue.ts';
+import { featureCollectionSchema, pointSchema } from './geojson-schemas.ts';
+
+/** Household properties. Names and phones are masked (张**, 138****1234) until roles land. */
+export const householdPropertiesSchema = z.object({
+  id: z.number(),
+  gridId: z.number(),
+  address: z.string(),
+  size: z.number().int(),
+  tags: z.array(householdTagSchema),
+  headName: z.string(),
+  phone: z.string(),
+});
+export const householdCollectionSchema = featureCollectionSchema(pointSchema, householdPropertiesSchema);
+
+export const incidentPropertiesSchema = z.object({
+  id: z.number(),
+  kind: incidentKindSchema,
+  status: incidentStatusSchema,
+  severity: z.number().int(),
+  source: incidentSourceSchema,
+  level: areaLevelSchema,
+  originLevel: areaLevelSchema,
+  description: z.string(),
+  gridId: z.number(),
+  householdId: z.number().nullable(),
+  mediationPointId: z.number().nullable(),
+  referredTo: z.string().nullable(),
+  reportedAt: z.string(),
+  deadlineAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** Open and past its deadline at the time of the request. */
+  overdue: z.boolean(),
+});
+export type IncidentProperties = z.infer<typeof incidentPropertiesSchema>;
+export const incidentCollectionSchema = featureCollectionSchema(pointSchema, incidentPropertiesSchema);
+
+export const mediationPointPropertiesSchema = z.object({
+  id: z.number(),
+  kind: mediationKindSchema,
+  level: areaLevelSchema,
+  areaId: z.number(),
+  name: z.string(),
+  address: z.string(),
+  hours: z.array(openingPeriodSchema),
+  disputeKinds: z.array(incidentKindSchema),
+  mediators: z.number().int(),
+  phone: z.string(),
+});
+export type MediationPointProperties = z.infer<typeof mediationPointPropertiesSchema>;
+export const mediationPointCollectionSchema = featureCollectionSchema(pointSchema, mediationPointPropertiesSchema);
+
+/** `GET /api/health`. */
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  demo: z.boolean(),
+  county: z.object({ name: z.string(), code: z.string() }),
+  counts: z.object({
+    areas: z.number().int(),
+    households: z.number().int(),
+    staff: z.number().int(),
+    mediationPoints: z.number().int(),
+    incidents: z.number().int(),
+  }),
+});
+export type Health = z.infer<typeof healthSchema>;
