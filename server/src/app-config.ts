@@ -1,0 +1,9 @@
+/** Deployment settings the app reads (main.ts fills them from the environment). */
+export interface AppConfig {
+  /** A MapLibre style URL for the base map (e.g. a provincial tile service), or null for none. */
+  basemapStyleUrl: string | null;
+  /** Directory of the built web app (web/dist), or null to serve the API only. */
+  webDist: string | null;
+  /** The clock: "overdue" is decided against it. Tests pass a fixed one. */
+  now: () => Date;
+}

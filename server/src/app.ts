@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppConfig } from './app-config.ts';
+import type { Db } from './db/open-db.ts';
+import { ApiError } from './errors/api-error.ts';
+import { onError } from './errors/on-error.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { requestId } from './http/request-id.ts';
+import { areasRoutes } from './routes/areas.ts';
+import { configRoutes } from './routes/config.ts';
+import { healthRoutes } from './routes/health.ts';
+import { householdsRoutes } from './routes/households.ts';
+import { incidentsRoutes } from './routes/incidents.ts';
+import { mediationPointsRoutes } from './routes/mediation-points.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { tilesRoutes } from './routes/tiles.ts';
+import { webAppRoutes } from './routes/web-app.ts';
+import { createTileService, type TileService } from './tiles/tile-service.ts';
+
+export type { AppConfig } from './app-config.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: AppConfig;
+  /** The tile indexes; built from `db` when not given. */
+  tiles?: TileService;
+}
+
+/** The whole HTTP app over an open database; no listening, so tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now);
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId);
+  // JSON and GeoJSON shrink 5–10×; tiles carry their own Content-Encoding and are left alone.
+  app.use('/api/*', compress());
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/api/config', configRoutes(deps));
+  app.route('/api/areas', areasRoutes(deps));
+  app.route('/api/households', householdsRoutes(deps));
+  app.route('/api/incidents', incidentsRoutes(deps));
+  app.route('/api/mediation-points', mediationPointsRoutes(deps));
+  app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
+  app.route('/api/openapi.json', openApiRoutes());
+  app.all('/api/*', (c) => {
+    throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);
+  });
+  app.route('/', webAppRoutes(deps.config.webDist));
+  app.notFound((c) => c.text('Not found', 404));
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,162 @@
+import {
+  OPEN_STATUSES,
+  type AreaLevel,
+  type AreaProperties,
+  type IncidentStatus,
+  type StaffRole,
+} from '@gridmap/shared';
+import type { Bbox } from './bbox-sql.ts';
+import type { Db } from './open-db.ts';
+import { placeholders } from './sql-lists.ts';
+
+export interface AreaFilter {
+  level?: AreaLevel;
+  parentId?: number;
+  bbox?: Bbox;
+}
+
+/** An area's properties and its GeoJSON geometry as the stored text (served without re-parsing). */
+export interface AreaRow {
+  properties: AreaProperties;
+  geometryJson: string;
+}
+
+interface RawArea {
+  id: number;
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parent_id: number | null;
+  geometry: string;
+  label_lon: number;
+  label_lat: number;
+  households: number;
+  residents: number;
+  staff: number;
+  grid_workers: number;
+  key_group_households: number;
+}
+
+const AREA_COLUMNS = `a.id, a.code, a.name, a.level, a.parent_id, a.geometry, a.label_lon, a.label_lat,
+  a.households, a.residents, a.staff, a.grid_workers, a.key_group_households`;
+
+/** Areas matching every given filter, ordered by id. */
+export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.level !== undefined) {
+    where.push('a.level = ?');
+    params.push(filter.level);
+  }
+  if (filter.parentId !== undefined) {
+    where.push('a.parent_id = ?');
+    params.push(filter.parentId);
+  }
+  if (filter.bbox !== undefined) {
+    // The R*Tree finds candidate boxes that intersect; its 32-bit boxes are rounded outwards,
+    // so the exact comparison on the row's own box follows.
+    const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+    where.push(`a.id IN (SELECT id FROM areas_rtree
+        WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)
+      AND a.max_lon >= ? AND a.min_lon <= ? AND a.max_lat >= ? AND a.min_lat <= ?`);
+    params.push(minLon, maxLon, minLat, maxLat, minLon, maxLon, minLat, maxLat);
+  }
+  const sql = `SELECT ${AREA_COLUMNS} FROM areas a
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`;
+  const rows = db.prepare(sql).all(...params) as RawArea[];
+  const open = openIncidentsByArea(db);
+  return rows.map((r) => ({ properties: areaProperties(r, open.get(r.id) ?? 0), geometryJson: r.geometry }));
+}
+
+/**
+ * Open incidents (OPEN_STATUSES) inside every area that has any: one grouped query over the
+ * incidents' grids joined to all their ancestors through the closure table.
+ */
+export function openIncidentsByArea(db: Db): Map<number, number> {
+  const rows = db
+    .prepare(`SELECT c.ancestor_id AS id, count(*) AS n
+      FROM incidents i JOIN area_closure c ON c.descendant_id = i.grid_id
+      WHERE i.status IN ${placeholders(OPEN_STATUSES.length)}
+      GROUP BY c.ancestor_id`)
+    .raw()
+    .all(...OPEN_STATUSES) as [number, number][];
+  return new Map(rows);
+}
+
+export interface AreaDetailRow extends AreaRow {
+  path: { id: number; name: string; level: AreaLevel }[];
+  children: number;
+  incidents: number;
+  incidentsByStatus: Partial<Record<IncidentStatus, number>>;
+  overdueIncidents: number;
+  keyGroupHouseholds: number;
+  staffByRole: Partial<Record<StaffRole, number>>;
+  mediationPoints: number;
+  householdsPerGridWorker: number | null;
+}
+
+/** One area with the figures of its subtree, or null when there is no such area. */
+export function getAreaDetail(db: Db, id: number, now: Date): AreaDetailRow | null {
+  const row = db.prepare(`SELECT ${AREA_COLUMNS} FROM areas a WHERE a.id = ?`).get(id) as RawArea | undefined;
+  if (!row) return null;
+  const path = db
+    .prepare(`SELECT a.id, a.name, a.level FROM area_closure c JOIN areas a ON a.id = c.ancestor_id
+      WHERE c.descendant_id = ? AND c.depth > 0 ORDER BY c.depth DESC`)
+    .all(id) as AreaDetailRow['path'];
+  const children = db.prepare('SELECT count(*) FROM areas WHERE parent_id = ?').pluck().get(id) as number;
+  const byStatus = db
+    .prepare(`SELECT i.status, count(*) FROM incidents i
+      WHERE i.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)
+      GROUP BY i.status`)
+    .raw()
+    .all(id) as [IncidentStatus, number][];
+  const overdue = db
+    .prepare(`SELECT count(*) FROM incidents i
+      WHERE i.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)
+        AND i.status IN ${placeholders(OPEN_STATUSES.length)} AND i.deadline_at < ?`)
+    .pluck()
+    .get(id, ...OPEN_STATUSES, now.toISOString()) as number;
+  const byRole = db
+    .prepare(`SELECT s.role, count(*) FROM staff s
+      WHERE s.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)
+      GROUP BY s.role`)
+    .raw()
+    .all(id) as [StaffRole, number][];
+  const mediationPoints = db
+    .prepare(`SELECT count(*) FROM mediation_points m
+      WHERE m.area_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)`)
+    .pluck()
+    .get(id) as number;
+
+  const incidentsByStatus = Object.fromEntries(byStatus) as Partial<Record<IncidentStatus, number>>;
+  const open = OPEN_STATUSES.reduce((sum, s) => sum + (incidentsByStatus[s] ?? 0), 0);
+  return {
+    properties: areaProperties(row, open),
+    geometryJson: row.geometry,
+    path,
+    children,
+    incidents: byStatus.reduce((sum, [, n]) => sum + n, 0),
+    incidentsByStatus,
+    overdueIncidents: overdue,
+    keyGroupHouseholds: row.key_group_households,
+    staffByRole: Object.fromEntries(byRole),
+    mediationPoints,
+    householdsPerGridWorker: row.grid_workers > 0 ? row.households / row.grid_workers : null,
+  };
+}
+
+function areaProperties(r: RawArea, openIncidents: number): AreaProperties {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentId: r.parent_id,
+    households: r.households,
+    residents: r.residents,
+    openIncidents,
+    staff: r.staff,
+    labelLon: r.label_lon,
+    labelLat: r.label_lat,
+  };
+}

@@ -1,0 +1,46 @@
+import type { HouseholdTag } from '@gridmap/shared';
+import type { Bbox } from './bbox-sql.ts';
+import { bboxCondition, bboxParams } from './bbox-sql.ts';
+import type { Db } from './open-db.ts';
+import { toPage, type Page, type PageRequest } from './paging.ts';
+
+export interface HouseholdFilter {
+  bbox?: Bbox;
+  gridId?: number;
+}
+
+/** A household as stored: names and phones unmasked (the route decides what a caller sees). */
+export interface HouseholdRow {
+  id: number;
+  gridId: number;
+  lon: number;
+  lat: number;
+  address: string;
+  size: number;
+  tags: HouseholdTag[];
+  headName: string;
+  phone: string;
+}
+
+/** A page of households matching the filter, ordered by id. */
+export function listHouseholds(db: Db, filter: HouseholdFilter, page: PageRequest): Page<HouseholdRow> {
+  const where = ['h.id > ?'];
+  const params: unknown[] = [page.afterId ?? 0];
+  if (filter.gridId !== undefined) {
+    where.push('h.grid_id = ?');
+    params.push(filter.gridId);
+  }
+  if (filter.bbox !== undefined) {
+    where.push(bboxCondition('h', 'households_rtree'));
+    params.push(...bboxParams(filter.bbox));
+  }
+  const rows = db
+    .prepare(`SELECT h.id, h.grid_id AS gridId, h.lon, h.lat, h.address, h.size, h.tags,
+        h.head_name AS headName, h.phone
+      FROM households h WHERE ${where.join(' AND ')} ORDER BY h.id LIMIT ?`)
+    .all(...params, page.limit + 1) as (Omit<HouseholdRow, 'tags'> & { tags: string })[];
+  return toPage(
+    rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as HouseholdTag[] })),
+    page.limit,
+  );
+}

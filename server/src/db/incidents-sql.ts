@@ -1,0 +1,94 @@
+import {
+  OPEN_STATUSES,
+  type AreaLevel,
+  type IncidentKind,
+  type IncidentSource,
+  type IncidentStatus,
+  type ReferralTarget,
+  type Severity,
+} from '@gridmap/shared';
+import type { Bbox } from './bbox-sql.ts';
+import { bboxCondition, bboxParams } from './bbox-sql.ts';
+import type { Db } from './open-db.ts';
+import { toPage, type Page, type PageRequest } from './paging.ts';
+import { placeholders } from './sql-lists.ts';
+
+export interface IncidentFilter {
+  bbox?: Bbox;
+  /** Reported at or after this ISO date-time. */
+  from?: string;
+  /** Reported before this ISO date-time. */
+  to?: string;
+  kinds?: IncidentKind[];
+  statuses?: IncidentStatus[];
+  /** Inside this area (any level). */
+  areaId?: number;
+}
+
+export interface IncidentRow {
+  id: number;
+  kind: IncidentKind;
+  status: IncidentStatus;
+  severity: Severity;
+  source: IncidentSource;
+  level: AreaLevel;
+  originLevel: AreaLevel;
+  description: string;
+  lon: number;
+  lat: number;
+  gridId: number;
+  householdId: number | null;
+  mediationPointId: number | null;
+  referredTo: ReferralTarget | null;
+  reportedAt: string;
+  deadlineAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** Open and past its deadline at `now`. */
+  overdue: boolean;
+}
+
+/** A page of incidents matching every filter, ordered by id. */
+export function listIncidents(db: Db, filter: IncidentFilter, page: PageRequest, now: Date): Page<IncidentRow> {
+  const where = ['i.id > ?'];
+  const params: unknown[] = [page.afterId ?? 0];
+  if (filter.bbox !== undefined) {
+    where.push(bboxCondition('i', 'incidents_rtree'));
+    params.push(...bboxParams(filter.bbox));
+  }
+  if (filter.from !== undefined) {
+    where.push('i.reported_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push('i.reported_at < ?');
+    params.push(filter.to);
+  }
+  if (filter.kinds !== undefined) {
+    where.push(`i.kind IN ${placeholders(filter.kinds.length)}`);
+    params.push(...filter.kinds);
+  }
+  if (filter.statuses !== undefined) {
+    where.push(`i.status IN ${placeholders(filter.statuses.length)}`);
+    params.push(...filter.statuses);
+  }
+  if (filter.areaId !== undefined) {
+    where.push('i.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)');
+    params.push(filter.areaId);
+  }
+  const rows = db
+    .prepare(`SELECT i.id, i.kind, i.status, i.severity, i.source, i.level, i.origin_level AS originLevel,
+        i.description, i.lon, i.lat, i.grid_id AS gridId, i.household_id AS householdId,
+        i.mediation_point_id AS mediationPointId, i.referred_to AS referredTo,
+        i.reported_at AS reportedAt, i.deadline_at AS deadlineAt, i.resolved_at AS resolvedAt,
+        i.closed_at AS closedAt,
+        (i.status IN ${placeholders(OPEN_STATUSES.length)} AND i.deadline_at < ?) AS overdue
+      FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ?`)
+    .all(...OPEN_STATUSES, now.toISOString(), ...params, page.limit + 1) as (Omit<IncidentRow, 'overdue'> & {
+    overdue: number;
+  })[];
+  return toPage(
+    rows.map((r) => ({ ...r, overdue: r.overdue === 1 })),
+    page.limit,
+  );
+}

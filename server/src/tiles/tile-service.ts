@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { TILE_EXTENT, type TileLayer } from '@gridmap/shared';
+import vtpbf from 'vt-pbf';
+import type { Db } from '../db/open-db.ts';
+import { loadHouseholdPoints, type HouseholdPoints } from './household-points.ts';
+import { loadIncidentPoints, type IncidentPoints } from './incident-points.ts';
+import { TileCache, type CachedTile } from './tile-cache.ts';
+import { tileFeatures, type TileLayerSource } from './tile-features.ts';
+import { householdTileSource, incidentTileSource } from './tile-sources.ts';
+
+/** Encoded tiles kept at most, and their gzip bytes at most (64 MiB). */
+const TILE_CACHE_ENTRIES = 5_000;
+const TILE_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * How long an encoded incident tile stays valid, in ms: its `overdue` flags depend on the
+ * clock, so a tile is re-encoded at most this long after a deadline passes. Matches the
+ * Cache-Control max-age the route sends.
+ */
+export const INCIDENT_TILE_TTL_MS = 60_000;
+
+export interface TileService {
+  /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. */
+  getTile(layer: TileLayer, z: number, x: number, y: number): CachedTile;
+  /** Re-reads incidents from the database (after writes) and drops their cached tiles. */
+  rebuildIncidents(): void;
+  /** Points indexed per layer. */
+  counts(): Record<TileLayer, number>;
+}
+
+/** Builds the in-memory point indexes of both layers from the database (once, at start). */
+export function createTileService(db: Db, now: () => Date): TileService {
+  const households: HouseholdPoints = loadHouseholdPoints(db);
+  let incidents: IncidentPoints = loadIncidentPoints(db);
+  let incidentsVersion = 1;
+  const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
+
+  return {
+    getTile(layer, z, x, y) {
+      const nowMs = now().getTime();
+      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : 0}/${z}/${x}/${y}`;
+      const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
+      const hit = cache.get(key, nowMs, maxAge);
+      if (hit) return hit;
+      const source: TileLayerSource =
+        layer === 'households' ? householdTileSource(households) : incidentTileSource(incidents, nowMs);
+      const features = tileFeatures(source, z, x, y);
+      const tile: CachedTile =
+        features.length === 0
+          ? { gzip: null, etag: '"empty"', createdMs: nowMs }
+          : encoded(vtpbf.fromGeojsonVt({ [layer]: { features } }, { version: 2, extent: TILE_EXTENT }), nowMs);
+      cache.set(key, tile);
+      return tile;
+    },
+    rebuildIncidents() {
+      incidents = loadIncidentPoints(db);
+      incidentsVersion++;
+      cache.deletePrefix('incidents:');
+    },
+    counts() {
+      return { households: households.index.count, incidents: incidents.index.count };
+    },
+  };
+}
+
+function encoded(mvt: Uint8Array, nowMs: number): CachedTile {
+  const hash = createHash('sha1').update(mvt).digest('base64url').slice(0, 22);
+  return { gzip: gzipSync(mvt), etag: `"${hash}"`, createdMs: nowMs };
+}
