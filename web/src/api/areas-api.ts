@@ -1,0 +1,27 @@
+import {
+  areaCollectionSchema,
+  areaDetailSchema,
+  type AreaCollection,
+  type AreaDetail,
+  type AreaLevel,
+} from '@gridmap/shared';
+import { fetchJson } from './fetch-json.ts';
+
+/** Query keys of areas, a hierarchy so that invalidating ['areas'] refreshes lists and details. */
+export const areaKeys = {
+  all: ['areas'] as const,
+  lists: () => [...areaKeys.all, 'list'] as const,
+  list: (level: AreaLevel) => [...areaKeys.lists(), { level }] as const,
+  details: () => [...areaKeys.all, 'detail'] as const,
+  detail: (id: number) => [...areaKeys.details(), id] as const,
+};
+
+/** Every area of one level as GeoJSON (`GET /api/areas?level=`). */
+export function fetchAreas(level: AreaLevel, signal?: AbortSignal): Promise<AreaCollection> {
+  return fetchJson(`/api/areas?level=${level}`, areaCollectionSchema, signal);
+}
+
+/** One area with its figures, path and counts by status (`GET /api/areas/:id`). */
+export function fetchAreaDetail(id: number, signal?: AbortSignal): Promise<AreaDetail> {
+  return fetchJson(`/api/areas/${id}`, areaDetailSchema, signal);
+}

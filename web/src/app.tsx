@@ -1,0 +1,101 @@
+import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useI18n } from './i18n/locale-context.tsx';
+import { gridChoropleth } from './layers/grid-fill/grid-fill-layer.ts';
+import { baseStyle } from './map/base-style.ts';
+import { areasQueryOptions, configQueryOptions, mediationPointsQueryOptions } from './map/map-queries.ts';
+import { MapView } from './map/map-view.tsx';
+import type { Pick } from './map/pick-selection.ts';
+import type { Selection } from './map/selection.ts';
+import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
+import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
+import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
+import { TopBar } from './panels/top-bar/top-bar.tsx';
+
+/** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
+export function App() {
+  const { t } = useI18n();
+  const config = useQuery(configQueryOptions);
+  const areaResults = useQueries({
+    queries: AREA_LEVELS.map((level) => areasQueryOptions(level)),
+    combine: (results) => ({
+      byLevel: Object.fromEntries(
+        results.flatMap((result, i) => (result.data ? [[AREA_LEVELS[i], result.data]] : [])),
+      ) as Partial<Record<AreaLevel, AreaCollection>>,
+      pending: results.some((result) => result.isPending),
+      failed: results.filter((result) => result.isError),
+    }),
+  });
+  const mediationPoints = useQuery(mediationPointsQueryOptions);
+  const [settings, setSettings] = useState<LayerSettings>(DEFAULT_LAYER_SETTINGS);
+  const [selection, setSelection] = useState<Selection | null>(null);
+
+  const areas = areaResults.byLevel;
+  const choropleth = useMemo(() => gridChoropleth(areas.grid, settings.gridFigure), [areas.grid, settings.gridFigure]);
+  const style = useMemo(() => config.data?.basemapStyleUrl ?? baseStyle(), [config.data]);
+
+  const areaIndex = useMemo(() => {
+    const index = new Map<number, AreaProperties>();
+    for (const level of AREA_LEVELS) for (const feature of areas[level]?.features ?? []) index.set(feature.id, feature.properties);
+    return index;
+  }, [areas.county, areas.town, areas.community, areas.grid]); // eslint-disable-line react-hooks/exhaustive-deps
+  const findArea = useCallback((id: number) => areaIndex.get(id), [areaIndex]);
+  const findMediationPoint = useCallback(
+    (id: number) => mediationPoints.data?.features.find((feature) => feature.id === id),
+    [mediationPoints.data],
+  );
+
+  const onPick = useCallback((pick: Pick) => {
+    if (pick === null) setSelection(null);
+    else if (pick.kind === 'select') setSelection(pick.selection);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setSelection(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="workspace">
+        <LayerPanel settings={settings} onChange={setSettings} choropleth={choropleth} />
+        <main className="map-area">
+          {!config.isPending && (
+            <MapView
+              style={style}
+              areas={areas}
+              mediationPoints={mediationPoints.data}
+              choropleth={choropleth}
+              settings={settings}
+              selection={selection}
+              onPick={onPick}
+            />
+          )}
+          {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
+          {areaResults.failed.length > 0 && (
+            <div className="map-notice error">
+              {t('app.loadFailed')}
+              <button type="button" onClick={() => areaResults.failed.forEach((result) => void result.refetch())}>
+                {t('app.retry')}
+              </button>
+            </div>
+          )}
+          {selection && (
+            <DetailPanel
+              selection={selection}
+              findArea={findArea}
+              findMediationPoint={findMediationPoint}
+              onSelect={setSelection}
+              onClose={() => setSelection(null)}
+            />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

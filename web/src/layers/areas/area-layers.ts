@@ -1,0 +1,118 @@
+import type { AreaLevel } from '@gridmap/shared';
+import type { LayerSpecification, LineLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { MAP_FONT_STACK } from '../../map/map-fonts.ts';
+import { AREA_LABEL_SOURCE_ID, areaSourceId } from './area-sources.ts';
+
+/** Zoom range in which each level's boundary is drawn: coarse levels give way to finer ones. */
+export const BOUNDARY_ZOOMS: Record<AreaLevel, { min: number; max: number }> = {
+  county: { min: 0, max: 24 },
+  town: { min: 0, max: 12.5 },
+  community: { min: 11, max: 14.5 },
+  grid: { min: 12.5, max: 24 },
+};
+
+/** Zoom range of each level's labels: towns at county view, communities mid, grids close up. */
+export const LABEL_ZOOMS: Record<Exclude<AreaLevel, 'county'>, { min: number; max: number }> = {
+  town: { min: 8, max: 11.5 },
+  community: { min: 11.5, max: 14 },
+  grid: { min: 14, max: 24 },
+};
+
+/** Line colour per level: darker and heavier the higher the level, all in one slate family. */
+export const BOUNDARY_COLOURS: Record<AreaLevel, string> = {
+  county: '#1e293b',
+  town: '#475569',
+  community: '#64748b',
+  grid: '#94a3b8',
+};
+
+/** Line width per level in pixels at [low, high] zoom of its range. */
+const BOUNDARY_WIDTHS: Record<AreaLevel, [number, number]> = {
+  county: [2.5, 4],
+  town: [1.2, 2],
+  community: [0.8, 1.4],
+  grid: [0.6, 1.2],
+};
+
+/** Colour of the outline of the selected area. */
+export const SELECTED_COLOUR = '#0ea5e9';
+
+function lineLayer(level: AreaLevel): LineLayerSpecification {
+  const { min, max } = BOUNDARY_ZOOMS[level];
+  const [low, high] = BOUNDARY_WIDTHS[level];
+  return {
+    id: `${level}-line`,
+    type: 'line',
+    source: areaSourceId(level),
+    ...(min > 0 ? { minzoom: min } : {}),
+    ...(max < 24 ? { maxzoom: max } : {}),
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: {
+      'line-color': BOUNDARY_COLOURS[level],
+      'line-width': ['interpolate', ['linear'], ['zoom'], 8, low, 15, high],
+      // Communities are dashed so that they read apart from grids where both show (z12.5–14.5).
+      ...(level === 'community' ? { 'line-dasharray': [4, 2] } : {}),
+      'line-opacity': level === 'grid' ? 0.9 : 1,
+    },
+  };
+}
+
+function labelLayer(level: Exclude<AreaLevel, 'county'>): SymbolLayerSpecification {
+  const { min, max } = LABEL_ZOOMS[level];
+  const size: Record<typeof level, number> = { town: 14, community: 12, grid: 11 };
+  return {
+    id: `${level}-label`,
+    type: 'symbol',
+    source: AREA_LABEL_SOURCE_ID,
+    minzoom: min,
+    ...(max < 24 ? { maxzoom: max } : {}),
+    filter: ['==', ['get', 'level'], level],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': MAP_FONT_STACK,
+      'text-size': size[level],
+      'text-max-width': 8, // ems: long village names wrap instead of running over neighbours
+      'text-padding': 4,
+    },
+    paint: {
+      'text-color': level === 'town' ? '#0f172a' : level === 'community' ? '#1e293b' : '#334155',
+      'text-halo-color': 'rgba(255,255,255,0.9)',
+      'text-halo-width': 1.5,
+    },
+  };
+}
+
+/** An outline drawn only for the feature whose state says `selected`, at every zoom. */
+function selectedLayer(level: AreaLevel): LineLayerSpecification {
+  return {
+    id: `${level}-selected`,
+    type: 'line',
+    source: areaSourceId(level),
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': SELECTED_COLOUR,
+      'line-width': 3,
+      'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
+    },
+  };
+}
+
+/** Boundary lines of every level, finest first so that coarser lines draw over finer ones. */
+export function boundaryLayers(): LayerSpecification[] {
+  return (['grid', 'community', 'town', 'county'] as const).map(lineLayer);
+}
+
+/** Selected-area outlines, drawn above every boundary. */
+export function selectedAreaLayers(): LayerSpecification[] {
+  return (['grid', 'community', 'town', 'county'] as const).map(selectedLayer);
+}
+
+/** Area labels; drawn last so that they stay above points. */
+export function areaLabelLayers(): LayerSpecification[] {
+  return (['grid', 'community', 'town'] as const).map(labelLayer);
+}
+
+/** Layer ids that make up the boundaries of one level (line and label), for the layer switches. */
+export function boundaryLayerIds(level: AreaLevel): string[] {
+  return level === 'county' ? ['county-line'] : [`${level}-line`, `${level}-label`];
+}

@@ -1,0 +1,79 @@
+import { INCIDENT_POINT_MIN_ZOOM, INCIDENT_STATUSES, OPEN_STATUSES } from '@gridmap/shared';
+import type {
+  CircleLayerSpecification,
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+} from 'maplibre-gl';
+import { IS_BIN, IS_POINT } from '../tile-source.ts';
+import { INCIDENT_STATUS_COLOURS, OVERDUE_RING_COLOUR } from './incident-status-colours.ts';
+
+export const INCIDENTS_SOURCE_ID = 'incidents';
+
+/** Bin colour by its open count: grey when all are handled, deeper orange the more are open. */
+export const BIN_OPEN_RAMP: readonly [number, string][] = [
+  [0, '#cbd5e1'],
+  [1, '#fed7aa'],
+  [5, '#fb923c'],
+  [20, '#ea580c'],
+  [60, '#9a3412'],
+];
+
+/** `match` expression from status to its colour, grey for anything unknown. */
+export function statusColourExpression(): DataDrivenPropertyValueSpecification<string> {
+  const pairs = INCIDENT_STATUSES.flatMap((status) => [status, INCIDENT_STATUS_COLOURS[status]]);
+  return ['match', ['get', 'status'], ...pairs, '#9ca3af'] as unknown as ExpressionSpecification;
+}
+
+/** Incidents aggregated into bins below point zoom: area grows with count, colour with open. */
+export function incidentsBinLayer(): CircleLayerSpecification {
+  return {
+    id: 'incidents-bin',
+    type: 'circle',
+    source: INCIDENTS_SOURCE_ID,
+    'source-layer': 'incidents',
+    maxzoom: INCIDENT_POINT_MIN_ZOOM,
+    filter: IS_BIN as unknown as FilterSpecification,
+    paint: {
+      // Radius in pixels grows with the square root of the count, so the area reads as the count.
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 2, 5, 6, 15, 13, 40, 22],
+      'circle-color': ['interpolate', ['linear'], ['get', 'open'], ...BIN_OPEN_RAMP.flat()],
+      'circle-opacity': 0.8,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 0.6,
+    },
+  };
+}
+
+/** Single incidents at and above point zoom: colour by status, size by severity, red ring if overdue. */
+export function incidentsPointLayer(): CircleLayerSpecification {
+  const overdue: ExpressionSpecification = ['to-boolean', ['get', 'overdue']];
+  const open: ExpressionSpecification = ['in', ['get', 'status'], ['literal', [...OPEN_STATUSES]]];
+  return {
+    id: 'incidents-point',
+    type: 'circle',
+    source: INCIDENTS_SOURCE_ID,
+    'source-layer': 'incidents',
+    minzoom: INCIDENT_POINT_MIN_ZOOM,
+    filter: IS_POINT as unknown as FilterSpecification,
+    layout: {
+      // Open and overdue cases draw above the many closed ones.
+      'circle-sort-key': ['case', overdue, 2, open, 1, 0],
+    },
+    paint: {
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        INCIDENT_POINT_MIN_ZOOM,
+        ['match', ['get', 'severity'], 3, 4.5, 2, 3.5, 2.5],
+        17,
+        ['match', ['get', 'severity'], 3, 9, 2, 7, 5.5],
+      ],
+      'circle-color': statusColourExpression(),
+      'circle-stroke-color': ['case', overdue, OVERDUE_RING_COLOUR, '#ffffff'],
+      'circle-stroke-width': ['case', overdue, 2, 0.8],
+      'circle-opacity': ['case', open, 1, 0.75],
+    },
+  };
+}

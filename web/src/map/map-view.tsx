@@ -1,0 +1,214 @@
+import { AREA_LEVELS, INCIDENT_POINT_MIN_ZOOM, type AreaCollection, type AreaLevel } from '@gridmap/shared';
+import type { FeatureCollection } from 'geojson';
+import {
+  AttributionControl,
+  type GeoJSONSource,
+  type Map as MapLibreMap,
+  type MapMouseEvent,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import type { MediationPointCollection } from '../api/points-api.ts';
+import { useI18n } from '../i18n/locale-context.tsx';
+import { areaLabelPoints } from '../layers/areas/area-label-points.ts';
+import { AREA_LABEL_SOURCE_ID, areaSourceId } from '../layers/areas/area-sources.ts';
+import { choroplethColour, type Choropleth } from '../layers/grid-fill/grid-fill-layer.ts';
+import { MEDIATION_POINTS_SOURCE_ID } from '../layers/mediation-points/mediation-points-layer.ts';
+import { layerVisibility, type LayerSettings } from '../panels/layer-panel/layer-settings.ts';
+import { addGridmapLayers } from './add-gridmap-layers.ts';
+import { baseStyle } from './base-style.ts';
+import { createMap } from './create-map.ts';
+import { geometryBounds } from './geometry-bounds.ts';
+import { CLICKABLE_LAYERS, pickSelection, type Pick, type PickedFeature } from './pick-selection.ts';
+import type { Selection } from './selection.ts';
+
+/** Half the side of the box a click searches for points, in pixels: a finger's width is more. */
+const CLICK_TOLERANCE_PX = 5;
+/** Padding around the county when fitting it, in pixels. */
+const FIT_PADDING_PX = 24;
+/** Zoom levels a click on an incident bin zooms in by (up to point zoom). */
+const BIN_ZOOM_STEP = 2;
+const POINT_LAYERS = CLICKABLE_LAYERS.filter((id) => id !== 'grid-fill');
+
+export interface MapViewProps {
+  /** Our own base style, or a configured base map's style URL. */
+  style: StyleSpecification | string;
+  areas: Partial<Record<AreaLevel, AreaCollection>>;
+  mediationPoints: MediationPointCollection | undefined;
+  choropleth: Choropleth;
+  settings: LayerSettings;
+  selection: Selection | null;
+  onPick: (pick: Pick) => void;
+}
+
+/** The map: owns the MapLibre instance and keeps its sources and layers in step with props. */
+export function MapView(props: MapViewProps) {
+  const { t } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const instance = createMap(container, latest.current.style, t);
+    let added = false;
+    instance.on('style.load', () => {
+      if (added) return;
+      added = true;
+      addGridmapLayers(instance, latest.current.choropleth);
+      setMap(instance);
+    });
+    instance.on('error', (event) => {
+      // Without a listener MapLibre logs errors to the console; a failed tile is not one.
+      console.warn('[map]', event.error?.message ?? event.error);
+      // A configured base map that cannot be loaded (offline) falls back to our own style.
+      if (!added && typeof latest.current.style === 'string') {
+        latest.current = { ...latest.current, style: baseStyle() };
+        instance.setStyle(baseStyle());
+      }
+    });
+    bindPointer(instance, (pick) => latest.current.onPick(pick));
+    return () => {
+      instance.remove();
+      setMap(null);
+      delete window.__gridmap;
+      delete document.documentElement.dataset.mapReady;
+    };
+    // The map is made once; later prop changes reach it through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useAreaSources(map, props.areas);
+
+  useEffect(() => {
+    if (!map || !props.mediationPoints) return;
+    (map.getSource(MEDIATION_POINTS_SOURCE_ID) as GeoJSONSource).setData(props.mediationPoints as FeatureCollection);
+  }, [map, props.mediationPoints]);
+
+  useEffect(() => {
+    map?.setPaintProperty('grid-fill', 'fill-color', choroplethColour(props.choropleth));
+  }, [map, props.choropleth]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const [layerId, visible] of Object.entries(layerVisibility(props.settings))) {
+      map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none');
+    }
+  }, [map, props.settings]);
+
+  useSelectedOutline(map, props.selection);
+  useControlLabels(map, t);
+
+  return <div ref={containerRef} className="map-view" />;
+}
+
+/** Fills the area sources and label points as levels arrive; fits the county once; flags ready. */
+function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas']) {
+  const shown = useRef(new Map<AreaLevel, AreaCollection>());
+  const fitted = useRef(false);
+  const ready = useRef(false);
+  useEffect(() => {
+    if (!map) return;
+    let changed = false;
+    for (const level of AREA_LEVELS) {
+      const data = areas[level];
+      if (!data || shown.current.get(level) === data) continue;
+      (map.getSource(areaSourceId(level)) as GeoJSONSource).setData(data as FeatureCollection);
+      shown.current.set(level, data);
+      changed = true;
+    }
+    if (!changed) return;
+    const labelled = (['town', 'community', 'grid'] as const).flatMap((level) => areas[level] ?? []);
+    (map.getSource(AREA_LABEL_SOURCE_ID) as GeoJSONSource).setData(areaLabelPoints(labelled));
+
+    const county = areas.county?.features[0];
+    if (county && !fitted.current) {
+      fitted.current = true;
+      map.fitBounds(geometryBounds(county.geometry), { padding: FIT_PADDING_PX, animate: false });
+    }
+    if (!ready.current && AREA_LEVELS.every((level) => shown.current.has(level))) {
+      ready.current = true;
+      map.once('idle', () => {
+        document.documentElement.dataset.mapReady = 'true';
+      });
+      map.triggerRepaint();
+    }
+  }, [map, areas]);
+}
+
+/** Outlines the selected area through feature state, clearing the previous one. */
+function useSelectedOutline(map: MapLibreMap | null, selection: Selection | null) {
+  useEffect(() => {
+    if (!map || selection?.kind !== 'area') return;
+    const target = { source: areaSourceId(selection.level), id: selection.id };
+    map.setFeatureState(target, { selected: true });
+    return () => {
+      if (map.getSource(target.source)) map.setFeatureState(target, { selected: false });
+    };
+  }, [map, selection]);
+}
+
+/** Our attribution and the zoom buttons' titles follow the language. */
+function useControlLabels(map: MapLibreMap | null, t: ReturnType<typeof useI18n>['t']) {
+  useEffect(() => {
+    if (!map) return;
+    const attribution = new AttributionControl({ compact: false, customAttribution: t('app.attribution') });
+    map.addControl(attribution, 'bottom-right');
+    const container = map.getContainer();
+    const titles: [string, string][] = [
+      ['.maplibregl-ctrl-zoom-in', t('map.zoomIn')],
+      ['.maplibregl-ctrl-zoom-out', t('map.zoomOut')],
+    ];
+    for (const [selector, title] of titles) {
+      const button = container.querySelector<HTMLButtonElement>(selector);
+      if (!button) continue;
+      button.title = title;
+      button.setAttribute('aria-label', title);
+    }
+    return () => {
+      map.removeControl(attribution);
+    };
+  }, [map, t]);
+}
+
+/** Pointer cursor over clickable features, hover state on grids, and clicks turned into picks. */
+function bindPointer(map: MapLibreMap, onPick: (pick: Pick) => void) {
+  let hovered: number | string | null = null;
+  const setHover = (id: number | string | null) => {
+    if (id === hovered) return;
+    if (hovered !== null) map.setFeatureState({ source: areaSourceId('grid'), id: hovered }, { hover: false });
+    hovered = id;
+    if (id !== null) map.setFeatureState({ source: areaSourceId('grid'), id }, { hover: true });
+  };
+  const pickedAt = (event: MapMouseEvent): PickedFeature[] => {
+    if (!map.getLayer('grid-fill')) return [];
+    const { x, y } = event.point;
+    const box: [[number, number], [number, number]] = [
+      [x - CLICK_TOLERANCE_PX, y - CLICK_TOLERANCE_PX],
+      [x + CLICK_TOLERANCE_PX, y + CLICK_TOLERANCE_PX],
+    ];
+    const points = map.queryRenderedFeatures(box, { layers: POINT_LAYERS });
+    const grids = map.queryRenderedFeatures(event.point, { layers: ['grid-fill'] });
+    return [...points, ...grids];
+  };
+
+  map.on('mousemove', (event) => {
+    const features = pickedAt(event);
+    map.getCanvas().style.cursor = features.length > 0 ? 'pointer' : '';
+    const grid = features.find((feature) => feature.layer.id === 'grid-fill');
+    setHover(grid?.id ?? null);
+  });
+  map.on('mouseout', () => {
+    map.getCanvas().style.cursor = '';
+    setHover(null);
+  });
+  map.on('click', (event) => {
+    const pick = pickSelection(pickedAt(event), [event.lngLat.lng, event.lngLat.lat]);
+    if (pick?.kind === 'zoomTo') {
+      map.easeTo({ center: pick.at, zoom: Math.min(map.getZoom() + BIN_ZOOM_STEP, INCIDENT_POINT_MIN_ZOOM) });
+    }
+    onPick(pick);
+  });
+}

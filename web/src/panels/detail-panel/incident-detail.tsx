@@ -1,0 +1,75 @@
+import { REFERRAL_TARGETS, type ReferralTarget } from '@gridmap/shared';
+import { useQuery } from '@tanstack/react-query';
+import { daysUntil } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/locale-context.tsx';
+import { INCIDENT_STATUS_COLOURS } from '../../layers/incidents/incident-status-colours.ts';
+import type { LngLat } from '../../map/selection.ts';
+import { Field } from './detail-fields.tsx';
+import { DetailHeader, DetailStatus } from './detail-header.tsx';
+import { incidentQueryOptions } from './detail-queries.ts';
+
+function isReferralTarget(value: string): value is ReferralTarget {
+  return (REFERRAL_TARGETS as readonly string[]).includes(value);
+}
+
+/** A dispute or event: what, where in the handling cycle, by when, and what happened. */
+export function IncidentDetail({ id, at, onClose }: { id: number; at: LngLat; onClose: () => void }) {
+  const { t, format } = useI18n();
+  const query = useQuery(incidentQueryOptions(id, at));
+  const incident = query.data?.properties;
+  const title = incident
+    ? t('detail.incidentTitle', { kind: t(`incidentKind.${incident.kind}`), id: String(id) })
+    : `${t('detail.kind.incident')} #${id}`;
+  const days = incident ? daysUntil(incident.deadlineAt, new Date()) : 0;
+  const severity = incident ? (Math.min(3, Math.max(1, incident.severity)) as 1 | 2 | 3) : 1;
+
+  return (
+    <>
+      <DetailHeader kind={t('detail.kind.incident')} title={title} onClose={onClose} />
+      {query.isPending && <DetailStatus state="loading" />}
+      {query.isError && <DetailStatus state="error" />}
+      {query.isSuccess && !incident && <DetailStatus state="missing" />}
+      {incident && (
+        <dl className="fields">
+          <Field label={t('detail.kind')}>{t(`incidentKind.${incident.kind}`)}</Field>
+          <Field label={t('detail.status')}>
+            <span className="status-pill" style={{ background: INCIDENT_STATUS_COLOURS[incident.status] }}>
+              {t(`incidentStatus.${incident.status}`)}
+            </span>
+            {incident.overdue && <span className="overdue-tag">{t('legend.incidents.overdue')}</span>}
+          </Field>
+          <Field label={t('detail.severity')}>{t(`severity.${severity}`)}</Field>
+          <Field label={t('detail.source')}>{t(`incidentSource.${incident.source}`)}</Field>
+          <Field label={t('detail.handlingLevel')}>{t(`level.${incident.level}`)}</Field>
+          {incident.originLevel !== incident.level && (
+            <Field label={t('detail.originLevel')}>{t(`level.${incident.originLevel}`)}</Field>
+          )}
+          <Field label={t('detail.reportedAt')}>{format.dateTime(incident.reportedAt)}</Field>
+          <Field label={t('detail.deadlineAt')}>
+            {format.date(incident.deadlineAt)}
+            {!incident.resolvedAt && !incident.closedAt && (
+              <span className={days < 0 ? 'deadline overdue' : 'deadline'}>
+                {days > 0
+                  ? t('detail.daysLeft', { days })
+                  : days === 0
+                    ? t('detail.dueToday')
+                    : t('detail.overdueBy', { days: -days })}
+              </span>
+            )}
+          </Field>
+          {incident.resolvedAt && <Field label={t('detail.resolvedAt')}>{format.dateTime(incident.resolvedAt)}</Field>}
+          {incident.closedAt && <Field label={t('detail.closedAt')}>{format.dateTime(incident.closedAt)}</Field>}
+          {incident.referredTo && (
+            <Field label={t('detail.referredTo')}>
+              {isReferralTarget(incident.referredTo) ? t(`referral.${incident.referredTo}`) : incident.referredTo}
+            </Field>
+          )}
+          <div className="field wide">
+            <dt>{t('detail.description')}</dt>
+            <dd className="description">{incident.description}</dd>
+          </div>
+        </dl>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { AreaLevel } from '@gridmap/shared';
+import type { GridFigure } from '../../layers/grid-fill/grid-fill-layer.ts';
+
+/** What the user has switched on in the layer panel. */
+export interface LayerSettings {
+  boundaries: Record<AreaLevel, boolean>;
+  gridFigure: GridFigure;
+  households: boolean;
+  incidents: boolean;
+  mediationPoints: boolean;
+}
+
+/** The opening view: every boundary, grids by households, open work and where to take it. */
+export const DEFAULT_LAYER_SETTINGS: LayerSettings = {
+  boundaries: { county: true, town: true, community: true, grid: true },
+  gridFigure: 'households',
+  households: false,
+  incidents: true,
+  mediationPoints: true,
+};
+
+/**
+ * Visibility of every switchable map layer under these settings. The grid fill is never
+ * hidden (with no figure it is transparent) because clicks on grids land on it.
+ */
+export function layerVisibility(settings: LayerSettings): Record<string, boolean> {
+  const { boundaries } = settings;
+  return {
+    'county-line': boundaries.county,
+    'town-line': boundaries.town,
+    'town-label': boundaries.town,
+    'community-line': boundaries.community,
+    'community-label': boundaries.community,
+    'grid-line': boundaries.grid,
+    'grid-label': boundaries.grid,
+    'households-heat': settings.households,
+    'households-point': settings.households,
+    'incidents-bin': settings.incidents,
+    'incidents-point': settings.incidents,
+    'mediation-points': settings.mediationPoints,
+  };
+}
