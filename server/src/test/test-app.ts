@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CountyData } from '@gridmap/shared';
+import { afterEach, beforeEach } from 'vitest';
 import { createApp } from '../app.ts';
 import { openDatabase, type Db } from '../db/open-db.ts';
 import { seedCounty } from '../db/seed-sql.ts';
+import { TINY_NOW, tinyCounty } from './tiny-county.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -39,4 +41,23 @@ export function createTestApp(data: CountyData, now: string): TestApp {
     config: { basemapStyleUrl: null, webDist: null, now: () => new Date(now) },
   });
   return { app, db: temp.db, dir: temp.dir, close: temp.close };
+}
+
+/**
+ * A fresh tiny-county app for each test of the calling file (no state shared between cases).
+ * Call at the top of a describe block; read `.current` inside a test.
+ */
+export function useTinyCountyApp(): { readonly current: TestApp } {
+  const holder: { current: TestApp } = { current: undefined as unknown as TestApp };
+  beforeEach(() => {
+    holder.current = createTestApp(tinyCounty(), TINY_NOW);
+  });
+  afterEach(() => holder.current.close());
+  return holder;
+}
+
+/** GET `path` and parse the JSON body. */
+export async function getJson(app: TestApp['app'], path: string): Promise<{ status: number; body: any; headers: Headers }> {
+  const res = await app.request(path);
+  return { status: res.status, body: await res.json(), headers: res.headers };
 }

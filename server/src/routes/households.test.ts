@@ -1,0 +1,69 @@
+import { errorBodySchema, householdCollectionSchema } from '@gridmap/shared';
+import { describe, expect, it } from 'vitest';
+import { encodeCursor } from '../http/query-params.ts';
+import { getJson, useTinyCountyApp } from '../test/test-app.ts';
+import { walkPages } from '../test/walk-pages.ts';
+
+describe('GET /api/households', () => {
+  const t = useTinyCountyApp();
+
+  it('walks the whole layer exactly once, page by page, in increasing id order', async () => {
+    const pages = await walkPages(t.current.app, '/api/households?limit=5');
+    expect(pages.map((p) => p.numberReturned)).toEqual([5, 5, 2]);
+    const ids = pages.flatMap((p) => householdCollectionSchema.parse(p).features.map((f) => f.id));
+    expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(pages.at(-1).nextCursor).toBeNull();
+  });
+
+  it('keeps the filters in the next link', async () => {
+    const { body } = await getJson(t.current.app, '/api/households?gridId=5&limit=2');
+    const next = body.links.find((l: { rel: string }) => l.rel === 'next');
+    expect(next.href).toBe(`/api/households?gridId=5&limit=2&cursor=${body.nextCursor}`);
+    expect(body.links.find((l: { rel: string }) => l.rel === 'self').href).toBe('/api/households?gridId=5&limit=2');
+  });
+
+  it('returns the households of one grid, each carrying its grid id', async () => {
+    const page = householdCollectionSchema.parse((await getJson(t.current.app, '/api/households?gridId=5')).body);
+    expect(page.features.map((f) => f.id)).toEqual([4, 5, 6]);
+    expect(page.features.every((f) => f.properties.gridId === 5)).toBe(true);
+  });
+
+  it('returns only the households inside a bbox, edges included', async () => {
+    const page = householdCollectionSchema.parse(
+      (await getJson(t.current.app, '/api/households?bbox=120.0,29.0,120.1,29.1')).body,
+    );
+    expect(page.features.map((f) => f.id)).toEqual([1, 2, 3]);
+    const edge = householdCollectionSchema.parse(
+      (await getJson(t.current.app, '/api/households?bbox=120.02,29.02,120.021,29.021')).body,
+    );
+    expect(edge.features.map((f) => f.id)).toEqual([1]);
+  });
+
+  it('masks head names and phone numbers', async () => {
+    const page = householdCollectionSchema.parse((await getJson(t.current.app, '/api/households?limit=2')).body);
+    expect(page.features.map((f) => [f.properties.headName, f.properties.phone])).toEqual([
+      ['李*', '138****1001'],
+      ['张**', '138****1002'],
+    ]);
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=10001', 'limit'],
+    ['limit=ten', 'limit'],
+    ['cursor=not-a-cursor', 'cursor'],
+    [`cursor=${Buffer.from('x').toString('base64url')}`, 'cursor'],
+    ['bbox=1,2,3,4,5', 'bbox'],
+    ['gridId=abc', 'gridId'],
+  ])('answers 400 naming the field for %s', async (query, field) => {
+    const { status, body } = await getJson(t.current.app, `/api/households?${query}`);
+    expect(status).toBe(400);
+    expect(errorBodySchema.parse(body)).toMatchObject({ code: 'bad_request', field });
+  });
+
+  it('accepts the largest limit and a cursor it gave out', async () => {
+    const { status, body } = await getJson(t.current.app, `/api/households?limit=10000&cursor=${encodeCursor(10)}`);
+    expect(status).toBe(200);
+    expect(body.features.map((f: { id: number }) => f.id)).toEqual([11, 12]);
+  });
+});

@@ -1,0 +1,69 @@
+import { errorBodySchema, incidentCollectionSchema } from '@gridmap/shared';
+import { describe, expect, it } from 'vitest';
+import { getJson, useTinyCountyApp } from '../test/test-app.ts';
+import { walkPages } from '../test/walk-pages.ts';
+
+describe('GET /api/incidents', () => {
+  const t = useTinyCountyApp();
+
+  const ids = async (query: string) => {
+    const { status, body } = await getJson(t.current.app, `/api/incidents?${query}`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    return incidentCollectionSchema.parse(body).features.map((f) => f.id);
+  };
+
+  it('walks the whole layer exactly once', async () => {
+    const pages = await walkPages(t.current.app, '/api/incidents?limit=3');
+    const all = pages.flatMap((p) => incidentCollectionSchema.parse(p).features.map((f) => f.id));
+    expect(all).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('filters by comma lists of kinds and statuses', async () => {
+    expect(await ids('kind=neighbour')).toEqual([1, 5]);
+    expect(await ids('kind=neighbour,debt')).toEqual([1, 5, 8]);
+    expect(await ids('status=reported,accepted,failed')).toEqual([1, 4, 6]);
+    expect(await ids('kind=neighbour&status=resolved')).toEqual([5]);
+  });
+
+  it('filters by reporting dates, a date-only `to` including its whole day', async () => {
+    expect(await ids('from=2025-01-01')).toEqual([1, 2, 4, 6, 8]);
+    expect(await ids('from=2024-12-31&to=2024-12-31')).toEqual([7]);
+    expect(await ids('to=2025-01-01T09:00:00%2B08:00')).toEqual([3, 5, 7]);
+  });
+
+  it('filters by an area of any level', async () => {
+    expect(await ids('areaId=5')).toEqual([3, 4]);
+    expect(await ids('areaId=2')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await ids('areaId=999')).toEqual([]);
+  });
+
+  it('filters by bbox', async () => {
+    expect(await ids('bbox=120.1,29.1,120.2,29.2')).toEqual([7, 8]);
+  });
+
+  it('marks open incidents past their deadline as overdue', async () => {
+    const { body } = await getJson(t.current.app, '/api/incidents');
+    const overdue = incidentCollectionSchema.parse(body).features.filter((f) => f.properties.overdue).map((f) => f.id);
+    expect(overdue).toEqual([2, 4]);
+  });
+
+  it('carries the grid of every incident', async () => {
+    const { body } = await getJson(t.current.app, '/api/incidents?limit=1');
+    expect(incidentCollectionSchema.parse(body).features[0].properties).toMatchObject({ gridId: 4, householdId: 1 });
+  });
+
+  it.each([
+    ['kind=fight', 'kind'],
+    ['kind=', 'kind'],
+    ['status=open', 'status'],
+    ['from=yesterday', 'from'],
+    ['to=2025-13-45', 'to'],
+    ['areaId=x', 'areaId'],
+    ['limit=10001', 'limit'],
+    ['bbox=120,29,120,29', 'bbox'],
+  ])('answers 400 naming the field for %s', async (query, field) => {
+    const { status, body } = await getJson(t.current.app, `/api/incidents?${query}`);
+    expect(status).toBe(400);
+    expect(errorBodySchema.parse(body)).toMatchObject({ code: 'bad_request', field });
+  });
+});

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedCounty } from '../db/seed-sql.ts';
+import { decodeTile, tileOf } from '../test/decode-tile.ts';
+import { createTempDatabase } from '../test/test-app.ts';
+import { TINY_NOW, tinyCounty } from '../test/tiny-county.ts';
+import { INCIDENT_TILE_TTL_MS, createTileService } from './tile-service.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+function seededDb() {
+  const temp = createTempDatabase();
+  cleanups.push(temp.close);
+  seedCounty(temp.db, tinyCounty());
+  return temp.db;
+}
+
+const ids = (gzip: Buffer | null) => (gzip ? decodeTile(gzip).incidents.map((f) => f.id) : []);
+
+describe('createTileService', () => {
+  it('indexes every household and incident', () => {
+    const tiles = createTileService(seededDb(), () => new Date(TINY_NOW));
+    expect(tiles.counts()).toEqual({ households: 12, incidents: 8 });
+  });
+
+  it('shows incidents written after start once the incident index is rebuilt', () => {
+    const db = seededDb();
+    const tiles = createTileService(db, () => new Date(TINY_NOW));
+    const { x, y } = tileOf(120.15, 29.15, 14);
+    expect(ids(tiles.getTile('incidents', 14, x, y).gzip)).toEqual([]);
+    db.prepare(`INSERT INTO incidents (id, kind, status, severity, source, level, origin_level, description,
+        lon, lat, grid_id, reported_at, deadline_at)
+      VALUES (100, 'debt', 'reported', 1, 'online', 'grid', 'grid', '', 120.15, 29.15, 7,
+        '2025-05-31T00:00:00.000Z', '2025-06-30T00:00:00.000Z')`).run();
+    tiles.rebuildIncidents();
+    expect(ids(tiles.getTile('incidents', 14, x, y).gzip)).toEqual([100]);
+    expect(tiles.counts().incidents).toBe(9);
+  });
+
+  it('re-encodes an incident tile once its cached copy is older than the TTL, so overdue follows the clock', () => {
+    let now = Date.parse('2025-06-09T01:59:50Z'); // incident 1 is due 2025-06-09T02:00Z
+    const tiles = createTileService(seededDb(), () => new Date(now));
+    const { x, y } = tileOf(120.021, 29.021, 16);
+    const overdue = () => decodeTile(tiles.getTile('incidents', 16, x, y).gzip!).incidents[0].properties.overdue;
+    expect(overdue()).toBe(0);
+    now += 20_000;
+    expect(overdue()).toBe(0); // past the deadline, but the cached tile is younger than the TTL
+    now += INCIDENT_TILE_TTL_MS;
+    expect(overdue()).toBe(1);
+  });
+});
