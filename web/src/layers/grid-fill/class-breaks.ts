@@ -1,7 +1,8 @@
 /**
  * Quantile class breaks of `values` for at most `classes` classes: ascending thresholds where
- * a value v belongs to class i when breaks[i-1] <= v < breaks[i]. Equal quantiles collapse,
- * so skewed data (most grids with 0 open incidents) yields fewer classes rather than empty ones.
+ * a value v belongs to class i when breaks[i-1] <= v < breaks[i]. Where a quantile repeats the
+ * previous break (skewed data: most grids with 0 open incidents), the next larger value is
+ * taken instead, so that classes stay non-empty and the low end is not lumped together.
  * quantileBreaks([1, 2, 3, 4, 5, 6, 7, 8], 4) -> [3, 5, 7]
  */
 export function quantileBreaks(values: readonly number[], classes: number): number[] {
@@ -12,9 +13,14 @@ export function quantileBreaks(values: readonly number[], classes: number): numb
   if (sorted.length === 0) return [];
   const breaks: number[] = [];
   for (let i = 1; i < classes; i += 1) {
-    const q = sorted[Math.floor((i * sorted.length) / classes)];
     const last = breaks.length > 0 ? breaks[breaks.length - 1] : sorted[0];
-    if (q > last) breaks.push(q);
+    let q = sorted[Math.floor((i * sorted.length) / classes)];
+    if (q <= last) {
+      const next = sorted.find((value) => value > last);
+      if (next === undefined) break;
+      q = next;
+    }
+    breaks.push(q);
   }
   return breaks;
 }

@@ -1,0 +1,69 @@
+import type { AreaCollection } from '@gridmap/shared';
+import { describe, expect, it } from 'vitest';
+import { areaLabelLayers, boundaryLayers, selectedAreaLayers } from './area-layers.ts';
+import { areaLabelPoints } from './area-label-points.ts';
+
+describe('boundaryLayers', () => {
+  it('shows the county always, towns at low zoom, communities mid and grids close up', () => {
+    const byId = Object.fromEntries(boundaryLayers().map((layer) => [layer.id, layer]));
+    expect(byId['county-line']).not.toHaveProperty('minzoom');
+    expect(byId['county-line']).not.toHaveProperty('maxzoom');
+    expect(byId['town-line'].maxzoom).toBeLessThanOrEqual(13);
+    expect([byId['community-line'].minzoom, byId['community-line'].maxzoom]).toEqual([11, 14.5]);
+    expect(byId['grid-line'].minzoom).toBe(12.5);
+  });
+
+  it('draws finer levels first so that coarser lines lie on top', () => {
+    expect(boundaryLayers().map((layer) => layer.id)).toEqual(['grid-line', 'community-line', 'town-line', 'county-line']);
+  });
+});
+
+describe('areaLabelLayers', () => {
+  it('labels each level from the label points in local fonts, without a glyph server', () => {
+    for (const layer of areaLabelLayers()) {
+      expect(layer.type).toBe('symbol');
+      if (layer.type !== 'symbol') continue;
+      expect(layer.source).toBe('area-labels');
+      expect(layer.layout?.['text-font']).toContain('Noto Sans CJK SC');
+    }
+  });
+});
+
+describe('selectedAreaLayers', () => {
+  it('outline only the feature whose state is selected', () => {
+    const grid = selectedAreaLayers().find((layer) => layer.id === 'grid-selected');
+    expect(grid?.type === 'line' && grid.paint?.['line-opacity']).toEqual([
+      'case', ['boolean', ['feature-state', 'selected'], false], 1, 0,
+    ]);
+  });
+});
+
+describe('areaLabelPoints', () => {
+  it('makes one point per area at its label point with its name and level', () => {
+    const towns = {
+      type: 'FeatureCollection',
+      numberReturned: 1,
+      nextCursor: null,
+      links: [],
+      features: [
+        {
+          type: 'Feature',
+          id: 2,
+          geometry: { type: 'MultiPolygon', coordinates: [[[[120, 29], [121, 29], [121, 30], [120, 29]]], [[[122, 29], [123, 29], [123, 30], [122, 29]]]] },
+          properties: {
+            id: 2, code: '330681001000', name: '暨阳街道', level: 'town', parentId: 1, households: 10, residents: 30,
+            openIncidents: 1, staff: 4, labelLon: 120.6, labelLat: 29.4,
+          },
+        },
+      ],
+    } satisfies AreaCollection;
+    expect(areaLabelPoints([towns]).features).toEqual([
+      {
+        type: 'Feature',
+        id: 2,
+        geometry: { type: 'Point', coordinates: [120.6, 29.4] },
+        properties: { id: 2, name: '暨阳街道', level: 'town' },
+      },
+    ]);
+  });
+});
