@@ -6,6 +6,7 @@ import {
   type StaffRole,
 } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
+import { memoUntilWrite } from './memo-until-write.ts';
 import type { Db } from './open-db.ts';
 import { placeholders } from './sql-lists.ts';
 
@@ -69,19 +70,21 @@ export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
 }
 
 /**
- * Open incidents (OPEN_STATUSES) inside every area that has any: one grouped query over the
- * incidents' grids joined to all their ancestors through the closure table.
+ * Open incidents (OPEN_STATUSES) inside every area that has any: counted per grid, then summed
+ * up every grid's ancestors through the closure table, in one query. Remembered until the
+ * database changes (see `memoUntilWrite`), since every area list asks for it.
  */
-export function openIncidentsByArea(db: Db): Map<number, number> {
+export const openIncidentsByArea = memoUntilWrite((db: Db): Map<number, number> => {
   const rows = db
-    .prepare(`SELECT c.ancestor_id AS id, count(*) AS n
-      FROM incidents i JOIN area_closure c ON c.descendant_id = i.grid_id
-      WHERE i.status IN ${placeholders(OPEN_STATUSES.length)}
+    .prepare(`SELECT c.ancestor_id AS id, sum(g.n) AS n
+      FROM (SELECT grid_id, count(*) AS n FROM incidents
+            WHERE status IN ${placeholders(OPEN_STATUSES.length)} GROUP BY grid_id) g
+      JOIN area_closure c ON c.descendant_id = g.grid_id
       GROUP BY c.ancestor_id`)
     .raw()
     .all(...OPEN_STATUSES) as [number, number][];
   return new Map(rows);
-}
+});
 
 export interface AreaDetailRow extends AreaRow {
   path: { id: number; name: string; level: AreaLevel }[];

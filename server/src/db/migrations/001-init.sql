@@ -106,7 +106,9 @@ CREATE TABLE incidents (
   -- Optimistic concurrency for the writes of later issues (409 on a stale version).
   version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX incidents_grid ON incidents (grid_id);
+-- (grid_id, status, deadline_at) covers the figures of an area (counts by status, overdue)
+-- through the closure table without touching the rows.
+CREATE INDEX incidents_grid ON incidents (grid_id, status, deadline_at);
 CREATE INDEX incidents_status ON incidents (status, deadline_at);
 CREATE INDEX incidents_reported_at ON incidents (reported_at);
 CREATE INDEX incidents_kind ON incidents (kind);
