@@ -3,11 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SIZE } from '@gridmap/shared/demo/demo-defaults';
-import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open-db.ts';
 import { hasAreas, seedCounty } from './db/seed-sql.ts';
-import { loadCountyOutline } from './demo/load-outline.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_PORT = 8080;
@@ -29,6 +27,9 @@ async function main(): Promise<void> {
     const size = positiveNumber('DEMO_SIZE', env.DEMO_SIZE) ?? DEFAULT_DEMO_SIZE;
     console.log(`Empty database: generating the demo county (seed ${seed}, size ${size}) …`);
     t = performance.now();
+    // Loaded only here: a later start with a seeded database skips the generator entirely.
+    const { loadCountyOutline } = await import('./demo/load-outline.ts');
+    const { generateCounty } = await import('@gridmap/shared/demo/generate-county');
     const outline = await loadCountyOutline();
     const data = await generateCounty({ outline, seed, size, now: new Date().toISOString() });
     console.log(`Generated ${data.areas.length} areas, ${data.households.length} households, ` +
