@@ -1,0 +1,9 @@
+import { main as foundation } from './foundation.ts';
+
+// `pnpm bench`: every benchmark in turn, each printing its own table of medians.
+const BENCHES: [string, () => Promise<void>][] = [['foundation', foundation]];
+
+for (const [name, run] of BENCHES) {
+  console.log(`\n# bench: ${name}`);
+  await run();
+}
