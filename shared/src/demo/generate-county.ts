@@ -26,8 +26,8 @@ export interface GenerateCountyOptions {
   seed: number;
   /** 1 = the full demo (~400,000 households); tests use 0.02–0.05. */
   size: number;
-  /** The two years of incidents end here. */
-  now: Date;
+  /** The two years of incidents end here (a Date, or an ISO date-time string). */
+  now: Date | string;
 }
 
 /**
@@ -36,10 +36,11 @@ export interface GenerateCountyOptions {
  * Pure and deterministic: the same options give the same data.
  * @example generateCounty({ outline: loadCountyOutline(), seed: 1, size: 0.03, now: new Date('2026-01-01T00:00:00Z') })
  */
-export function generateCounty({ outline, seed, size, now }: GenerateCountyOptions): CountyData {
+export function generateCounty({ outline, seed, size, now: nowInput }: GenerateCountyOptions): CountyData {
+  const now = new Date(nowInput);
   if (!(size >= MIN_SIZE && size <= MAX_SIZE)) throw new Error(`size must be within ${MIN_SIZE}..${MAX_SIZE}, got ${size}`);
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
-  if (Number.isNaN(now.getTime())) throw new Error('now is an invalid date');
+  if (Number.isNaN(now.getTime())) throw new Error(`now is not a valid date: ${String(nowInput)}`);
   if (outline.coordinates.length !== 1) throw new Error(`The outline must be one ring without holes, got ${outline.coordinates.length} rings`);
   const countyName = '诸暨市';
   const seats = ZHUJI_TOWNS;
