@@ -1,4 +1,4 @@
-import { HOUSEHOLD_TAGS, isKeyGroupTag, type HouseholdTag } from '@gridmap/shared';
+import { isKeyGroupTag, type HouseholdTag } from '@gridmap/shared';
 import { countHouseholds, iterateHouseholdPoints } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { buildPointIndex, type PointIndex } from './point-index.ts';
@@ -31,7 +31,7 @@ export function loadHouseholdPoints(db: Db): HouseholdPoints {
     lat[i] = hlat;
     size[i] = Math.min(hsize, 255);
     if (tagsJson !== '[]') {
-      const tags = (JSON.parse(tagsJson) as HouseholdTag[]).filter((t) => HOUSEHOLD_TAGS.includes(t));
+      const tags = JSON.parse(tagsJson) as HouseholdTag[];
       migrant[i] = tags.includes('migrant') ? 1 : 0;
       keyGroup[i] = tags.some(isKeyGroupTag) ? 1 : 0;
     }
