@@ -45,18 +45,21 @@ export function buildCellMesh(ring: readonly Position[], stepM: number, random: 
   const innerY = new Float64Array(cellCount);
   const areaM2 = new Float64Array(cellCount);
   for (let c = 0; c < cellCount; c++) {
+    // Centroid relative to the first vertex, for precision in tiny clipped cells.
     let twice = 0, cx = 0, cy = 0;
     const start = cellStart[c], end = cellStart[c + 1];
+    const ox = xs[cellVertices[start]], oy = ys[cellVertices[start]];
     for (let k = start; k < end; k++) {
       const a = cellVertices[k];
       const b = cellVertices[k + 1 < end ? k + 1 : start];
-      const cross = xs[a] * ys[b] - xs[b] * ys[a];
+      const ax = xs[a] - ox, ay = ys[a] - oy, bx = xs[b] - ox, by = ys[b] - oy;
+      const cross = ax * by - bx * ay;
       twice += cross;
-      cx += (xs[a] + xs[b]) * cross;
-      cy += (ys[a] + ys[b]) * cross;
+      cx += (ax + bx) * cross;
+      cy += (ay + by) * cross;
     }
-    innerX[c] = cx / (3 * twice);
-    innerY[c] = cy / (3 * twice);
+    innerX[c] = ox + cx / (3 * twice);
+    innerY[c] = oy + cy / (3 * twice);
     areaM2[c] = (twice / 2) * metresPerDegreeLon(innerY[c]) * METRES_PER_DEGREE_LAT;
     if (end - start !== 4 && !pointInCell(clipped, c, innerX[c], innerY[c])) findInnerPoint(clipped, c, innerX, innerY);
   }
