@@ -9,6 +9,8 @@ import { hasAreas, seedCounty } from './db/seed-sql.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_PORT = 8080;
+/** How long in-flight requests may take to finish on SIGINT/SIGTERM, in milliseconds. */
+const SHUTDOWN_GRACE_MS = 2_000;
 
 /** Opens (and on first start seeds) the database, then serves the API and the web app. */
 async function main(): Promise<void> {
@@ -50,10 +52,14 @@ async function main(): Promise<void> {
     console.log(`GridMap ready on http://localhost:${info.port}`);
   });
   const stop = () => {
-    server.close(() => {
-      db.close();
+    const exit = () => {
+      if (db.open) db.close();
       process.exit(0);
-    });
+    };
+    server.close(exit);
+    // Idle keep-alive sockets (a browser tab) would hold close() open for their timeout.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(exit, SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
