@@ -27,7 +27,7 @@ export const en: Messages = {
   'layers.mediationPoints': 'Mediation points',
   'figure.none': 'None',
   'figure.households': 'Households',
-  'figure.openIncidents': 'Open incidents',
+  'figure.openIncidents': 'Open cases',
 
   'legend.title': 'Legend',
   'legend.choropleth': 'Grids · {figure}',

@@ -22,8 +22,9 @@ import { geometryBounds } from './geometry-bounds.ts';
 import { CLICKABLE_LAYERS, pickSelection, type Pick, type PickedFeature } from './pick-selection.ts';
 import type { Selection } from './selection.ts';
 
-/** Half the side of the box a click searches for points, in pixels: a finger's width is more. */
-const CLICK_TOLERANCE_PX = 5;
+/** Half the side of the box a click searches for points, in pixels: circles and symbols are hit
+ * within their own size already; this only helps the smallest household dots. */
+const CLICK_TOLERANCE_PX = 2;
 /** Padding around the county when fitting it, in pixels. */
 const FIT_PADDING_PX = 24;
 /** Zoom levels a click on an incident bin zooms in by (up to point zoom). */

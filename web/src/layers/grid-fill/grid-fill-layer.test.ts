@@ -80,9 +80,12 @@ describe('choroplethColour', () => {
 });
 
 describe('gridFillLayer', () => {
-  it('fills the grid source and raises the opacity of the hovered grid', () => {
+  it('fills the grid source, stronger under the pointer and fainter at street zoom', () => {
     const layer = gridFillLayer(gridChoropleth(grids(households), 'households'));
     expect(layer).toMatchObject({ id: 'grid-fill', type: 'fill', source: 'areas-grid' });
-    expect(layer.paint?.['fill-opacity']).toEqual(['case', ['boolean', ['feature-state', 'hover'], false], 0.85, 0.55]);
+    const hover = ['boolean', ['feature-state', 'hover'], false];
+    expect(layer.paint?.['fill-opacity']).toEqual([
+      'interpolate', ['linear'], ['zoom'], 12, ['case', hover, 0.85, 0.6], 16, ['case', hover, 0.5, 0.3],
+    ]);
   });
 });

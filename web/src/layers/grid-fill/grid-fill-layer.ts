@@ -16,9 +16,12 @@ export const FIGURE_PALETTES: Record<Exclude<GridFigure, 'none'>, readonly strin
   openIncidents: ['#fff7ed', '#fed7aa', '#fdba74', '#f97316', '#c2410c'],
 };
 
-/** Fill opacity of a grid, and of the grid under the pointer. */
-const FILL_OPACITY = 0.55;
-const HOVER_FILL_OPACITY = 0.85;
+/** Fill opacity of a grid and of the grid under the pointer at county zoom, and at street
+ * zoom (STREET_ZOOM), where the fill steps back behind points and labels. */
+const FILL_OPACITY = { county: 0.6, street: 0.3 };
+const HOVER_FILL_OPACITY = { county: 0.85, street: 0.5 };
+const COUNTY_ZOOM = 12;
+const STREET_ZOOM = 16;
 /** Hover tint when no figure is chosen, so the grid under the pointer still shows. */
 const HOVER_TINT = 'rgba(14,165,233,0.18)';
 const TRANSPARENT = 'rgba(0,0,0,0)';
@@ -50,9 +53,18 @@ export function choroplethColour(choropleth: Choropleth): DataDrivenPropertyValu
   return ['step', ['get', choropleth.figure], ...stops] as unknown as ExpressionSpecification;
 }
 
-/** Fill opacity: stronger under the pointer. */
+/** Fill opacity: stronger under the pointer, fainter at street zoom. */
 export function choroplethOpacity(): DataDrivenPropertyValueSpecification<number> {
-  return ['case', ['boolean', ['feature-state', 'hover'], false], HOVER_FILL_OPACITY, FILL_OPACITY];
+  const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    COUNTY_ZOOM,
+    ['case', hover, HOVER_FILL_OPACITY.county, FILL_OPACITY.county],
+    STREET_ZOOM,
+    ['case', hover, HOVER_FILL_OPACITY.street, FILL_OPACITY.street],
+  ];
 }
 
 /**

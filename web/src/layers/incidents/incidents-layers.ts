@@ -9,10 +9,12 @@ import { IS_BIN, IS_POINT } from '../tile-source.ts';
 import { INCIDENT_STATUS_COLOURS, OVERDUE_RING_COLOUR } from './incident-status-colours.ts';
 
 export const INCIDENTS_SOURCE_ID = 'incidents';
+/** Opacity of incidents no longer being handled, and of bins without an open case. */
+const CLOSED_OPACITY = 0.45;
 
 /** Bin colour by its open count: grey when all are handled, deeper orange the more are open. */
 export const BIN_OPEN_RAMP: readonly [number, string][] = [
-  [0, '#cbd5e1'],
+  [0, '#94a3b8'],
   [1, '#fed7aa'],
   [5, '#fb923c'],
   [20, '#ea580c'],
@@ -36,11 +38,11 @@ export function incidentsBinLayer(): CircleLayerSpecification {
     filter: IS_BIN as unknown as FilterSpecification,
     paint: {
       // Radius in pixels grows with the square root of the count, so the area reads as the count.
-      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 2, 5, 6, 15, 13, 40, 22],
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 1.5, 5, 4, 15, 8, 40, 13],
       'circle-color': ['interpolate', ['linear'], ['get', 'open'], ...BIN_OPEN_RAMP.flat()],
-      'circle-opacity': 0.8,
+      'circle-opacity': ['case', ['>', ['get', 'open'], 0], 0.9, CLOSED_OPACITY],
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 0.6,
+      'circle-stroke-width': ['case', ['>', ['get', 'open'], 0], 0.6, 0],
     },
   };
 }
@@ -61,19 +63,20 @@ export function incidentsPointLayer(): CircleLayerSpecification {
       'circle-sort-key': ['case', overdue, 2, open, 1, 0],
     },
     paint: {
+      // Two years of cases are mostly closed: those stay small and faint so the open ones read.
       'circle-radius': [
         'interpolate',
         ['linear'],
         ['zoom'],
         INCIDENT_POINT_MIN_ZOOM,
-        ['match', ['get', 'severity'], 3, 4.5, 2, 3.5, 2.5],
+        ['case', open, ['match', ['get', 'severity'], 3, 4.5, 2, 3.5, 3], 1.8],
         17,
-        ['match', ['get', 'severity'], 3, 9, 2, 7, 5.5],
+        ['case', open, ['match', ['get', 'severity'], 3, 9, 2, 7.5, 6], 4],
       ],
       'circle-color': statusColourExpression(),
       'circle-stroke-color': ['case', overdue, OVERDUE_RING_COLOUR, '#ffffff'],
-      'circle-stroke-width': ['case', overdue, 2, 0.8],
-      'circle-opacity': ['case', open, 1, 0.75],
+      'circle-stroke-width': ['case', overdue, 2, open, 0.8, 0],
+      'circle-opacity': ['case', open, 1, CLOSED_OPACITY],
     },
   };
 }

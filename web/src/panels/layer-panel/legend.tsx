@@ -66,7 +66,7 @@ export function Legend({ settings, choropleth, figureLabel }: LegendProps) {
       {settings.mediationPoints && (
         <div className="legend-block">
           <h3>{t('layers.mediationPoints')}</h3>
-          <ul className="legend-grid">
+          <ul className="legend-grid single">
             {MEDIATION_KINDS.map((kind) => (
               <li key={kind}>
                 <span className="symbol" style={{ background: MEDIATION_SYMBOLS[kind].colour }}>
