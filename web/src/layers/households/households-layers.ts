@@ -5,7 +5,7 @@ import { IS_BIN, IS_POINT } from '../tile-source.ts';
 export const HOUSEHOLDS_SOURCE_ID = 'households';
 
 /** Colours of single households: plain, migrant/renting, key group (key group wins). */
-export const HOUSEHOLD_COLOURS = { plain: '#475569', migrant: '#0891b2', keyGroup: '#c026d3' } as const;
+export const HOUSEHOLD_COLOURS = { plain: '#64748b', migrant: '#0891b2', keyGroup: '#c026d3' } as const;
 
 /** Heat ramp light violet to deep violet, apart from the blue and orange grid fills. */
 export const HEAT_RAMP: readonly [number, string][] = [
@@ -57,7 +57,7 @@ export function householdsPointLayer(): CircleLayerSpecification {
         HOUSEHOLD_COLOURS.migrant,
         HOUSEHOLD_COLOURS.plain,
       ],
-      'circle-opacity': 0.85,
+      'circle-opacity': 0.75,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], HOUSEHOLD_POINT_MIN_ZOOM, 0.3, 18, 1],
     },
