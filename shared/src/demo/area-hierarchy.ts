@@ -8,7 +8,7 @@ import { Random } from './random.ts';
 import { regionLabelPoints, regionPolygons } from './region-polygons.ts';
 import { ValueNoise } from './value-noise.ts';
 import { townCode, type TownSeat } from './zhuji-towns.ts';
-import { distanceMetres } from '../geo/metres.ts';
+import { distanceMetres, METRES_PER_DEGREE_LAT, metresPerDegreeLon } from '../geo/metres.ts';
 
 /** Communities (社区/村) in the full county (Zhuji has about 500). */
 export const COMMUNITIES_AT_FULL_SIZE = 500;
@@ -17,6 +17,8 @@ export const GRIDS_AT_FULL_SIZE = 2000;
 
 /** Scale of the noise that bends the borders of each level, in lattice steps. */
 const BORDER_NOISE_STEPS = { town: 40, community: 12, grid: 5 };
+/** Largest displacement of the border domain warp, as a share of the noise scale. */
+const BORDER_WARP = 0.45;
 
 export interface TownInfo {
   seat: TownSeat;
@@ -66,11 +68,18 @@ export interface HierarchyInput {
 export function buildAreaHierarchy(input: HierarchyInput): AreaHierarchy {
   const { mesh, householdsOfCell, seats, size, stepM, seed } = input;
   const random = new Random(seed, 'areas');
-  const noise = (steps: number, stream: string) => {
+  const noise = (steps: number, stream: string): [Float64Array, Float64Array] => {
     const { x0, y0, dx, dy, nx, ny } = mesh.lattice;
-    const field = new ValueNoise(x0, y0, x0 + nx * dx, y0 + ny * dy, steps * stepM, new Random(seed, stream));
-    // A cost factor of 0.5–1.5: borders wander towards the cheap valleys of the field.
-    return Float64Array.from(mesh.innerX, (x, c) => 0.5 + field.at(x, mesh.innerY[c]));
+    const scaleM = steps * stepM;
+    const fieldX = new ValueNoise(x0, y0, x0 + nx * dx, y0 + ny * dy, scaleM, new Random(seed, `${stream}-x`));
+    const fieldY = new ValueNoise(x0, y0, x0 + nx * dx, y0 + ny * dy, scaleM, new Random(seed, `${stream}-y`));
+    // Domain warp: each cell is moved by up to BORDER_WARP × the noise scale before distances to
+    // seeds are measured, so borders curve instead of running straight between seeds.
+    const kx = metresPerDegreeLon((y0 + y0 + ny * dy) / 2);
+    const amplitude = BORDER_WARP * scaleM;
+    const warpedX = Float64Array.from(mesh.innerX, (x, c) => x * kx + amplitude * (2 * fieldX.at(x, mesh.innerY[c]) - 1));
+    const warpedY = Float64Array.from(mesh.innerY, (y, c) => y * METRES_PER_DEGREE_LAT + amplitude * (2 * fieldY.at(mesh.innerX[c], y) - 1));
+    return [warpedX, warpedY];
   };
 
   // Towns: grown from the cells nearest their real seats.
@@ -85,7 +94,7 @@ export function buildAreaHierarchy(input: HierarchyInput): AreaHierarchy {
     taken.add(best);
     return best;
   });
-  const townOf = growRegions(mesh, seatCells, null, noise(BORDER_NOISE_STEPS.town, 'town-borders'));
+  const townOf = growRegions(mesh, seatCells, null, ...noise(BORDER_NOISE_STEPS.town, 'town-borders'));
 
   // Communities: a count per town proportional to its households, seeds by k-means.
   const cellsOfTown = groupCells(townOf, seats.length);
@@ -101,7 +110,7 @@ export function buildAreaHierarchy(input: HierarchyInput): AreaHierarchy {
     seeds.sort((a, b) => cellDistance(mesh, seat, a) - cellDistance(mesh, seat, b));
     for (const s of seeds) (communitySeeds.push(s), communityTown.push(t));
   });
-  const communityOf = growRegions(mesh, communitySeeds, townOf, noise(BORDER_NOISE_STEPS.community, 'community-borders'));
+  const communityOf = growRegions(mesh, communitySeeds, townOf, ...noise(BORDER_NOISE_STEPS.community, 'community-borders'));
 
   // Grids: ~200 households each, at least one per community.
   const cellsOfCommunity = groupCells(communityOf, communitySeeds.length);
@@ -116,7 +125,7 @@ export function buildAreaHierarchy(input: HierarchyInput): AreaHierarchy {
     seeds.sort((a, b) => cellDistance(mesh, centre, a) - cellDistance(mesh, centre, b));
     for (const s of seeds) (gridSeeds.push(s), gridCommunity.push(m));
   });
-  const gridOf = growRegions(mesh, gridSeeds, communityOf, noise(BORDER_NOISE_STEPS.grid, 'grid-borders'));
+  const gridOf = growRegions(mesh, gridSeeds, communityOf, ...noise(BORDER_NOISE_STEPS.grid, 'grid-borders'));
 
   return nameAreas(input, random, { seatCells, townOf, communityOf, gridOf, communityTown, gridCommunity, householdsOfCommunity });
 }

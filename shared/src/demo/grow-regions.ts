@@ -1,19 +1,22 @@
-import { distanceMetres } from '../geo/metres.ts';
 import type { CellMesh } from './cell-mesh.ts';
 
 /**
- * Grows regions over the cell graph from seed cells (multi-source Dijkstra): every cell joins the
- * seed it is cheapest to reach, so each region is contiguous and holds its seed. A cell only
- * joins over an edge to a cell of the same parent (`parentOf`, or all one parent when null),
- * so each parent is split on its own. Step cost is the distance between the cells' inner
- * points times the mean of their `costFactor`s (a noise field bends the borders).
+ * Grows regions over the cell graph from seed cells: a cell joins the first region to reach it,
+ * in order of its distance to that region's seed measured between the cells' warped positions
+ * (`warpedX`, `warpedY`, metres: a smooth domain warp bends the straight Voronoi borders into
+ * organic ones). Growing only through neighbours keeps each
+ * region contiguous and holding its seed; ranking by distance to the seed (not by path length
+ * over the lattice, whose L1 metric gives staircase and diamond borders) makes the regions
+ * Voronoi-like. A cell only joins over an edge to a cell of the same parent (`parentOf`, or all
+ * one parent when null), so each parent is split on its own.
  * Returns the region index (the seed's position in `seeds`) of each cell.
  */
 export function growRegions(
   mesh: CellMesh,
   seeds: readonly number[],
   parentOf: Int32Array | null,
-  costFactor: Float64Array,
+  warpedX: Float64Array,
+  warpedY: Float64Array,
 ): Int32Array {
   const region = new Int32Array(mesh.cellCount).fill(-1);
   const cost = new Float64Array(mesh.cellCount).fill(Infinity);
@@ -24,19 +27,22 @@ export function growRegions(
     region[cell] = r;
     heap.push(cell, 0);
   });
-  const { cellStart, cellNeighbour, innerX, innerY } = mesh;
+  const { cellStart, cellNeighbour } = mesh;
+  const done = new Uint8Array(mesh.cellCount);
   while (heap.size > 0) {
     const d = heap.topCost();
     const c = heap.pop();
-    if (d > cost[c]) continue; // stale entry
+    if (done[c] || d > cost[c]) continue; // stale entry
+    done[c] = 1;
+    const seed = seeds[region[c]];
     for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
       const nb = cellNeighbour[k];
-      if (nb < 0 || (parentOf && parentOf[nb] !== parentOf[c])) continue;
-      const step = distanceMetres(innerX[c], innerY[c], innerX[nb], innerY[nb]) * (costFactor[c] + costFactor[nb]) * 0.5;
-      if (d + step < cost[nb]) {
-        cost[nb] = d + step;
+      if (nb < 0 || done[nb] || (parentOf && parentOf[nb] !== parentOf[c])) continue;
+      const reach = Math.hypot(warpedX[nb] - warpedX[seed], warpedY[nb] - warpedY[seed]);
+      if (reach < cost[nb]) {
+        cost[nb] = reach;
         region[nb] = region[c];
-        heap.push(nb, d + step);
+        heap.push(nb, reach);
       }
     }
   }
