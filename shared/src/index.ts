@@ -9,3 +9,4 @@ export * from './api/geojson-schemas.ts';
 export * from './api/areas-api.ts';
 export * from './api/points-api.ts';
 export * from './api/tiles-api.ts';
+export * from './api/config-api.ts';

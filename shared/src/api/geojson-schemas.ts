@@ -24,3 +24,8 @@ export function featureCollectionSchema<G extends z.ZodTypeAny, P extends z.ZodT
     links: z.array(linkSchema),
   });
 }
+
+/** One GeoJSON Feature with a numeric id, as `GET /api/<layer>/:id` answers. */
+export function featureSchema<G extends z.ZodTypeAny, P extends z.ZodTypeAny>(geometry: G, properties: P) {
+  return z.object({ type: z.literal('Feature'), id: z.number(), geometry, properties });
+}

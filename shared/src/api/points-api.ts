@@ -7,7 +7,7 @@ import {
   incidentStatusSchema,
 } from '../incidents/incident-catalogue.ts';
 import { mediationKindSchema, openingPeriodSchema } from '../mediation/mediation-catalogue.ts';
-import { featureCollectionSchema, pointSchema } from './geojson-schemas.ts';
+import { featureCollectionSchema, featureSchema, pointSchema } from './geojson-schemas.ts';
 
 /** Household properties. Names and phones are masked (张**, 138****1234) until roles land. */
 export const householdPropertiesSchema = z.object({
@@ -20,6 +20,8 @@ export const householdPropertiesSchema = z.object({
   phone: z.string(),
 });
 export const householdCollectionSchema = featureCollectionSchema(pointSchema, householdPropertiesSchema);
+/** `GET /api/households/:id`. */
+export const householdFeatureSchema = featureSchema(pointSchema, householdPropertiesSchema);
 
 export const incidentPropertiesSchema = z.object({
   id: z.number(),
@@ -43,6 +45,8 @@ export const incidentPropertiesSchema = z.object({
 });
 export type IncidentProperties = z.infer<typeof incidentPropertiesSchema>;
 export const incidentCollectionSchema = featureCollectionSchema(pointSchema, incidentPropertiesSchema);
+/** `GET /api/incidents/:id`. */
+export const incidentFeatureSchema = featureSchema(pointSchema, incidentPropertiesSchema);
 
 export const mediationPointPropertiesSchema = z.object({
   id: z.number(),
@@ -58,10 +62,14 @@ export const mediationPointPropertiesSchema = z.object({
 });
 export type MediationPointProperties = z.infer<typeof mediationPointPropertiesSchema>;
 export const mediationPointCollectionSchema = featureCollectionSchema(pointSchema, mediationPointPropertiesSchema);
+/** `GET /api/mediation-points/:id`. */
+export const mediationPointFeatureSchema = featureSchema(pointSchema, mediationPointPropertiesSchema);
 
 /** `GET /api/health`. */
 export const healthSchema = z.object({
   ok: z.boolean(),
+  /** The server's clock (ISO), so that clients count deadlines against the same time as `overdue`. */
+  serverTime: z.string(),
   demo: z.boolean(),
   county: z.object({ name: z.string(), code: z.string() }),
   counts: z.object({
