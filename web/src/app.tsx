@@ -1,13 +1,17 @@
 import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { serverNow } from './clock/server-clock.ts';
+import { useServerClockOffset } from './clock/use-server-clock-offset.ts';
 import { useI18n } from './i18n/locale-context.tsx';
 import { gridChoropleth } from './layers/grid-fill/grid-fill-layer.ts';
+import { recentCutoffDay } from './layers/incidents/incident-scope.ts';
 import { baseStyle } from './map/base-style.ts';
 import { areasQueryOptions, configQueryOptions, mediationPointsQueryOptions } from './map/map-queries.ts';
 import { MapView } from './map/map-view.tsx';
 import type { Pick } from './map/pick-selection.ts';
 import type { Selection } from './map/selection.ts';
+import { childAreas } from './panels/detail-panel/child-areas.ts';
 import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
@@ -41,10 +45,14 @@ export function App() {
     return index;
   }, [areas.county, areas.town, areas.community, areas.grid]); // eslint-disable-line react-hooks/exhaustive-deps
   const findArea = useCallback((id: number) => areaIndex.get(id), [areaIndex]);
+  const findChildren = useCallback((id: number, level: AreaLevel) => childAreas(areas, { id, level }), [areas]);
   const findMediationPoint = useCallback(
     (id: number) => mediationPoints.data?.features.find((feature) => feature.id === id),
     [mediationPoints.data],
   );
+  const clockOffset = useServerClockOffset();
+  // A string, so that the health refetch each minute moves the filter only when the day turns.
+  const incidentCutoffDay = recentCutoffDay(serverNow(clockOffset));
 
   const onPick = useCallback((pick: Pick) => {
     if (pick === null) setSelection(null);
@@ -73,6 +81,7 @@ export function App() {
               choropleth={choropleth}
               settings={settings}
               selection={selection}
+              incidentCutoffDay={incidentCutoffDay}
               onPick={onPick}
             />
           )}
@@ -89,7 +98,9 @@ export function App() {
             <DetailPanel
               selection={selection}
               findArea={findArea}
+              findChildren={findChildren}
               findMediationPoint={findMediationPoint}
+              clockOffsetMs={clockOffset}
               onSelect={setSelection}
               onClose={() => setSelection(null)}
             />

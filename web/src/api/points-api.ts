@@ -1,27 +1,19 @@
 import {
-  householdCollectionSchema,
-  incidentCollectionSchema,
+  householdFeatureSchema,
+  incidentFeatureSchema,
   mediationPointCollectionSchema,
+  mediationPointFeatureSchema,
 } from '@gridmap/shared';
 import type { z } from 'zod';
-import { fetchJson } from './fetch-json.ts';
+import { ApiRequestError, fetchJson } from './fetch-json.ts';
 
-/**
- * Half the side of the box searched around a clicked tile point, in degrees (~55 m of
- * latitude). Tile coordinates are quantised, so a feature is looked up by id inside a box
- * rather than at the exact point.
- */
-export const NEAR_DEGREES = 0.0005;
-/** Features fetched around a click at most; a box of ~100 m never holds more in the demo. */
-const NEAR_LIMIT = 2000;
 /** All mediation points in one page (the API's largest page). */
 const MEDIATION_POINT_LIMIT = 10_000;
 
-export type LngLat = [number, number];
-export type HouseholdFeature = z.infer<typeof householdCollectionSchema>['features'][number];
-export type IncidentFeature = z.infer<typeof incidentCollectionSchema>['features'][number];
+export type HouseholdFeature = z.infer<typeof householdFeatureSchema>;
+export type IncidentFeature = z.infer<typeof incidentFeatureSchema>;
 export type MediationPointCollection = z.infer<typeof mediationPointCollectionSchema>;
-export type MediationPointFeature = MediationPointCollection['features'][number];
+export type MediationPointFeature = z.infer<typeof mediationPointFeatureSchema>;
 
 export const householdKeys = {
   all: ['households'] as const,
@@ -36,27 +28,33 @@ export const incidentKeys = {
 export const mediationPointKeys = {
   all: ['mediation-points'] as const,
   lists: () => [...mediationPointKeys.all, 'list'] as const,
+  details: () => [...mediationPointKeys.all, 'detail'] as const,
+  detail: (id: number) => [...mediationPointKeys.details(), id] as const,
 };
 
-/** `minLon,minLat,maxLon,maxLat` of the box of NEAR_DEGREES around a point. */
-export function nearBbox([lon, lat]: LngLat): string {
-  return [lon - NEAR_DEGREES, lat - NEAR_DEGREES, lon + NEAR_DEGREES, lat + NEAR_DEGREES]
-    .map((value) => value.toFixed(6))
-    .join(',');
+/** GET one feature; a 404 (deleted, or never there) is null rather than an error. */
+async function fetchFeatureOrNull<S extends z.ZodTypeAny>(path: string, schema: S, signal?: AbortSignal) {
+  try {
+    return await fetchJson(path, schema, signal);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 404) return null;
+    throw error;
+  }
 }
 
-/** One household by id, found in the box around where it was clicked; null when absent. */
-export async function fetchHouseholdNear(id: number, at: LngLat, signal?: AbortSignal): Promise<HouseholdFeature | null> {
-  const url = `/api/households?bbox=${nearBbox(at)}&limit=${NEAR_LIMIT}`;
-  const page = await fetchJson(url, householdCollectionSchema, signal);
-  return page.features.find((feature) => feature.id === id) ?? null;
+/** One household (`GET /api/households/:id`); null when there is none. */
+export function fetchHousehold(id: number, signal?: AbortSignal): Promise<HouseholdFeature | null> {
+  return fetchFeatureOrNull(`/api/households/${id}`, householdFeatureSchema, signal);
 }
 
-/** One incident by id, found in the box around where it was clicked; null when absent. */
-export async function fetchIncidentNear(id: number, at: LngLat, signal?: AbortSignal): Promise<IncidentFeature | null> {
-  const url = `/api/incidents?bbox=${nearBbox(at)}&limit=${NEAR_LIMIT}`;
-  const page = await fetchJson(url, incidentCollectionSchema, signal);
-  return page.features.find((feature) => feature.id === id) ?? null;
+/** One incident (`GET /api/incidents/:id`), `overdue` as of the server's clock; null when there is none. */
+export function fetchIncident(id: number, signal?: AbortSignal): Promise<IncidentFeature | null> {
+  return fetchFeatureOrNull(`/api/incidents/${id}`, incidentFeatureSchema, signal);
+}
+
+/** One mediation point (`GET /api/mediation-points/:id`); null when there is none. */
+export function fetchMediationPoint(id: number, signal?: AbortSignal): Promise<MediationPointFeature | null> {
+  return fetchFeatureOrNull(`/api/mediation-points/${id}`, mediationPointFeatureSchema, signal);
 }
 
 /** Every mediation point (about 200 in the demo) as GeoJSON. */

@@ -1,6 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { gridChoropleth } from '../layers/grid-fill/grid-fill-layer.ts';
+import { incidentScopeStyle, INCIDENT_SCOPES } from '../layers/incidents/incident-scope.ts';
 import { baseStyle } from './base-style.ts';
 import { gridmapLayers, gridmapSources } from './gridmap-style.ts';
 
@@ -12,15 +13,16 @@ const TEST_HOOK_SOURCES = [
   'areas-grid', 'areas-community', 'areas-town', 'areas-county', 'households', 'incidents', 'mediation-points',
 ];
 
-function fullStyle(figure: 'none' | 'households') {
+function fullStyle(figure: 'none' | 'households', scope: (typeof INCIDENT_SCOPES)[number] = 'open') {
   const base = baseStyle();
   const none = gridChoropleth(undefined, figure);
-  return { ...base, sources: gridmapSources('http://localhost:8080'), layers: [...base.layers, ...gridmapLayers(none)] };
+  const layers = gridmapLayers(none, incidentScopeStyle(scope, '2025-04-01'));
+  return { ...base, sources: gridmapSources('http://localhost:8080'), layers: [...base.layers, ...layers] };
 }
 
 describe('the GridMap style', () => {
   it('is a valid MapLibre style with every source and layer', () => {
-    expect(validateStyleMin(fullStyle('none'))).toEqual([]);
+    for (const scope of INCIDENT_SCOPES) expect(validateStyleMin(fullStyle('none', scope))).toEqual([]);
   });
 
   it('has the layer and source ids the browser tests rely on', () => {
@@ -46,5 +48,6 @@ describe('the GridMap style', () => {
     expect(ids.indexOf('town-label')).toBeGreaterThan(ids.indexOf('mediation-points'));
     expect(ids.indexOf('incidents-point')).toBeGreaterThan(ids.indexOf('county-line'));
     expect(ids.indexOf('grid-fill')).toBeLessThan(ids.indexOf('grid-line'));
+    expect(ids.indexOf('selected-point-ring')).toBeGreaterThan(ids.indexOf('mediation-points'));
   });
 });

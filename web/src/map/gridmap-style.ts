@@ -5,8 +5,10 @@ import { areaLabelLayers, boundaryLayers, selectedAreaLayers } from '../layers/a
 import { AREA_LABEL_SOURCE_ID, areaSourceId } from '../layers/areas/area-sources.ts';
 import { gridFillLayer, type Choropleth } from '../layers/grid-fill/grid-fill-layer.ts';
 import { HOUSEHOLDS_SOURCE_ID, householdsHeatLayer, householdsPointLayer } from '../layers/households/households-layers.ts';
+import type { IncidentScopeStyle } from '../layers/incidents/incident-scope.ts';
 import { INCIDENTS_SOURCE_ID, incidentsBinLayer, incidentsPointLayer } from '../layers/incidents/incidents-layers.ts';
 import { MEDIATION_POINTS_SOURCE_ID, mediationPointsLayer } from '../layers/mediation-points/mediation-points-layer.ts';
+import { SELECTED_POINT_SOURCE_ID, selectedPointLayers } from '../layers/selection/selected-point-layers.ts';
 import { tileSource } from '../layers/tile-source.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -20,6 +22,7 @@ export function gridmapSources(origin: string): Record<string, SourceSpecificati
   for (const level of AREA_LEVELS) sources[areaSourceId(level)] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
   sources[AREA_LABEL_SOURCE_ID] = { type: 'geojson', data: EMPTY };
   sources[MEDIATION_POINTS_SOURCE_ID] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
+  sources[SELECTED_POINT_SOURCE_ID] = { type: 'geojson', data: EMPTY };
   sources[HOUSEHOLDS_SOURCE_ID] = tileSource('households', origin);
   sources[INCIDENTS_SOURCE_ID] = tileSource('incidents', origin);
   return sources;
@@ -27,18 +30,19 @@ export function gridmapSources(origin: string): Record<string, SourceSpecificati
 
 /**
  * Our layers in drawing order: fills, density, boundaries, points, the selected outline,
- * mediation symbols, and labels on top.
+ * mediation symbols, the selected point's ring, and labels on top.
  */
-export function gridmapLayers(choropleth: Choropleth): LayerSpecification[] {
+export function gridmapLayers(choropleth: Choropleth, incidentScope: IncidentScopeStyle): LayerSpecification[] {
   return [
     gridFillLayer(choropleth),
     householdsHeatLayer(),
     ...boundaryLayers(),
     householdsPointLayer(),
-    incidentsBinLayer(),
-    incidentsPointLayer(),
+    incidentsBinLayer(incidentScope),
+    incidentsPointLayer(incidentScope),
     ...selectedAreaLayers(),
     mediationPointsLayer(),
+    ...selectedPointLayers(),
     ...areaLabelLayers(),
   ];
 }

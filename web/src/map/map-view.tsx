@@ -12,8 +12,10 @@ import type { MediationPointCollection } from '../api/points-api.ts';
 import { useI18n } from '../i18n/locale-context.tsx';
 import { areaLabelPoints } from '../layers/areas/area-label-points.ts';
 import { AREA_LABEL_SOURCE_ID, areaSourceId } from '../layers/areas/area-sources.ts';
-import { choroplethColour, type Choropleth } from '../layers/grid-fill/grid-fill-layer.ts';
+import { choroplethColour, choroplethOpacity, type Choropleth } from '../layers/grid-fill/grid-fill-layer.ts';
+import { incidentScopeStyle } from '../layers/incidents/incident-scope.ts';
 import { MEDIATION_POINTS_SOURCE_ID } from '../layers/mediation-points/mediation-points-layer.ts';
+import { SELECTED_POINT_SOURCE_ID, selectedPointData } from '../layers/selection/selected-point-layers.ts';
 import { layerVisibility, type LayerSettings } from '../panels/layer-panel/layer-settings.ts';
 import { addGridmapLayers } from './add-gridmap-layers.ts';
 import { baseStyle } from './base-style.ts';
@@ -27,6 +29,13 @@ import type { Selection } from './selection.ts';
 const CLICK_TOLERANCE_PX = 2;
 /** Padding around the county when fitting it, in pixels. */
 const FIT_PADDING_PX = 24;
+/** Padding around an area picked in the detail panel, in pixels; the right side clears the
+ * panel (its CSS width, 320 px, plus its 10 px inset and a margin). */
+const AREA_FIT_PADDING_PX = { top: 40, bottom: 40, left: 40, right: 380 };
+/** Closest zoom an area fit goes to: a small grid still shows its neighbours. */
+const AREA_FIT_MAX_ZOOM = 16;
+/** How long the move to a picked area takes, in ms. */
+const AREA_FIT_DURATION_MS = 600;
 /** Zoom levels a click on an incident bin zooms in by (up to point zoom). */
 const BIN_ZOOM_STEP = 2;
 const POINT_LAYERS = CLICKABLE_LAYERS.filter((id) => id !== 'grid-fill');
@@ -39,6 +48,8 @@ export interface MapViewProps {
   choropleth: Choropleth;
   settings: LayerSettings;
   selection: Selection | null;
+  /** First day of the 'recent' incident scope ('YYYY-MM-DD', UTC), from the server's clock. */
+  incidentCutoffDay: string;
   onPick: (pick: Pick) => void;
 }
 
@@ -58,7 +69,8 @@ export function MapView(props: MapViewProps) {
     instance.on('style.load', () => {
       if (added) return;
       added = true;
-      addGridmapLayers(instance, latest.current.choropleth);
+      const { choropleth, settings, incidentCutoffDay } = latest.current;
+      addGridmapLayers(instance, choropleth, incidentScopeStyle(settings.incidentScope, incidentCutoffDay));
       setMap(instance);
     });
     instance.on('error', (event) => {
@@ -99,6 +111,24 @@ export function MapView(props: MapViewProps) {
     }
   }, [map, props.settings]);
 
+  // The household density would drown in a full-strength grid fill.
+  useEffect(() => {
+    map?.setPaintProperty('grid-fill', 'fill-opacity', choroplethOpacity(props.settings.households));
+  }, [map, props.settings.households]);
+
+  useEffect(() => {
+    if (!map) return;
+    const scope = incidentScopeStyle(props.settings.incidentScope, props.incidentCutoffDay);
+    map.setFilter('incidents-point', scope.pointFilter);
+    map.setFilter('incidents-bin', scope.binFilter);
+    map.setPaintProperty('incidents-bin', 'circle-radius', scope.binRadius);
+  }, [map, props.settings.incidentScope, props.incidentCutoffDay]);
+
+  useEffect(() => {
+    (map?.getSource(SELECTED_POINT_SOURCE_ID) as GeoJSONSource | undefined)?.setData(selectedPointData(props.selection));
+  }, [map, props.selection]);
+
+  useFitPickedArea(map, props.areas, props.selection);
   useSelectedOutline(map, props.selection);
   useControlLabels(map, t);
 
@@ -148,6 +178,24 @@ function useSelectedOutline(map: MapLibreMap | null, selection: Selection | null
     return () => {
       if (map.getSource(target.source)) map.setFeatureState(target, { selected: false });
     };
+  }, [map, selection]);
+}
+
+/** Frames an area picked in the detail panel (a child or a breadcrumb), not one clicked on the map. */
+function useFitPickedArea(map: MapLibreMap | null, areas: MapViewProps['areas'], selection: Selection | null) {
+  useEffect(() => {
+    if (!map || selection?.kind !== 'area' || !selection.fit) return;
+    const feature = areas[selection.level]?.features.find((candidate) => candidate.id === selection.id);
+    if (!feature) return;
+    // On a narrow screen the panel covers the map anyway: never pad away more than half of it.
+    const right = Math.min(AREA_FIT_PADDING_PX.right, map.getContainer().clientWidth / 2);
+    map.fitBounds(geometryBounds(feature.geometry), {
+      padding: { ...AREA_FIT_PADDING_PX, right },
+      maxZoom: AREA_FIT_MAX_ZOOM,
+      duration: AREA_FIT_DURATION_MS,
+    });
+    // Only a new selection moves the map; areas refetched later must not pull it back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, selection]);
 }
 

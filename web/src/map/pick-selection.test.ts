@@ -30,7 +30,7 @@ describe('pickSelection', () => {
       [feature('incidents-point', { id: 7 }, at), feature('mediation-points', { id: 3, kind: 'court' }, at)],
       at,
     );
-    expect(pick).toEqual({ kind: 'select', selection: { kind: 'mediationPoint', id: 3 } });
+    expect(pick).toEqual({ kind: 'select', selection: { kind: 'mediationPoint', id: 3, at } });
   });
 
   it('selects a household with the point it was drawn at', () => {

@@ -48,7 +48,7 @@ export function pickSelection(features: readonly PickedFeature[], at: LngLat): P
     if (id === null) continue;
     switch (layerId) {
       case 'mediation-points':
-        return { kind: 'select', selection: { kind: 'mediationPoint', id } };
+        return { kind: 'select', selection: { kind: 'mediationPoint', id, at: pointOf(feature, at) } };
       case 'incidents-point':
         return { kind: 'select', selection: { kind: 'incident', id, at: pointOf(feature, at) } };
       case 'households-point':

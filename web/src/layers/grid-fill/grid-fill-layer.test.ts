@@ -1,6 +1,6 @@
 import type { AreaCollection, AreaProperties } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
-import { choroplethColour, FIGURE_PALETTES, gridChoropleth, gridFillLayer } from './grid-fill-layer.ts';
+import { choroplethColour, choroplethOpacity, FIGURE_PALETTES, gridChoropleth, gridFillLayer } from './grid-fill-layer.ts';
 
 /** A collection of square grids with the given household and open-incident figures. */
 function grids(figures: { households: number; openIncidents: number }[]): AreaCollection {
@@ -87,5 +87,16 @@ describe('gridFillLayer', () => {
     expect(layer.paint?.['fill-opacity']).toEqual([
       'interpolate', ['linear'], ['zoom'], 12, ['case', hover, 0.85, 0.6], 16, ['case', hover, 0.5, 0.3],
     ]);
+  });
+
+  it('dims the fill while households are drawn over it, but not the grid under the pointer', () => {
+    const stops = (opacity: unknown) => JSON.stringify(opacity);
+    const full = choroplethOpacity(false) as unknown[];
+    const dimmed = choroplethOpacity(true) as unknown[];
+    const resting = (expression: unknown[]) => (expression[4] as unknown[])[3] as number;
+    const hovered = (expression: unknown[]) => (expression[4] as unknown[])[2] as number;
+    expect(resting(dimmed)).toBeLessThan(resting(full) / 2);
+    expect(hovered(dimmed)).toBe(hovered(full));
+    expect(stops(gridFillLayer(gridChoropleth(undefined, 'none')).paint?.['fill-opacity'])).toBe(stops(full));
   });
 });

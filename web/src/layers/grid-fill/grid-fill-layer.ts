@@ -20,6 +20,8 @@ export const FIGURE_PALETTES: Record<Exclude<GridFigure, 'none'>, readonly strin
  * zoom (STREET_ZOOM), where the fill steps back behind points and labels. */
 const FILL_OPACITY = { county: 0.6, street: 0.3 };
 const HOVER_FILL_OPACITY = { county: 0.85, street: 0.5 };
+/** Factor on the fill opacity while the household density is drawn over it, so the heat reads. */
+const DIMMED_FACTOR = 0.35;
 const COUNTY_ZOOM = 12;
 const STREET_ZOOM = 16;
 /** Hover tint when no figure is chosen, so the grid under the pointer still shows. */
@@ -53,17 +55,21 @@ export function choroplethColour(choropleth: Choropleth): DataDrivenPropertyValu
   return ['step', ['get', choropleth.figure], ...stops] as unknown as ExpressionSpecification;
 }
 
-/** Fill opacity: stronger under the pointer, fainter at street zoom. */
-export function choroplethOpacity(): DataDrivenPropertyValueSpecification<number> {
+/**
+ * Fill opacity: stronger under the pointer, fainter at street zoom, and `dimmed` (much fainter)
+ * while households are on, whose density ramp would otherwise drown in the fill.
+ */
+export function choroplethOpacity(dimmed = false): DataDrivenPropertyValueSpecification<number> {
   const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+  const f = dimmed ? DIMMED_FACTOR : 1;
   return [
     'interpolate',
     ['linear'],
     ['zoom'],
     COUNTY_ZOOM,
-    ['case', hover, HOVER_FILL_OPACITY.county, FILL_OPACITY.county],
+    ['case', hover, HOVER_FILL_OPACITY.county, FILL_OPACITY.county * f],
     STREET_ZOOM,
-    ['case', hover, HOVER_FILL_OPACITY.street, FILL_OPACITY.street],
+    ['case', hover, HOVER_FILL_OPACITY.street, FILL_OPACITY.street * f],
   ];
 }
 

@@ -7,13 +7,17 @@ export const HOUSEHOLDS_SOURCE_ID = 'households';
 /** Colours of single households: plain, migrant/renting, key group (key group wins). */
 export const HOUSEHOLD_COLOURS = { plain: '#64748b', migrant: '#0891b2', keyGroup: '#c026d3' } as const;
 
-/** Heat ramp light violet to deep violet, apart from the blue and orange grid fills. */
+/**
+ * Heat ramp pale pink to deep magenta (ColorBrewer RdPu): apart in hue from the blue household
+ * fill and the orange incident bins, and dark enough at the top to read over either. (A violet
+ * ramp sat too close to the blue fill.)
+ */
 export const HEAT_RAMP: readonly [number, string][] = [
-  [0, 'rgba(218,218,235,0)'],
-  [0.2, '#dadaeb'],
-  [0.45, '#9e9ac8'],
-  [0.7, '#6a51a3'],
-  [1, '#3f007d'],
+  [0, 'rgba(252,197,192,0)'],
+  [0.15, 'rgba(252,197,192,0.7)'],
+  [0.4, '#f768a1'],
+  [0.7, '#ae017e'],
+  [1, '#49006a'],
 ];
 
 /** Density of households from the tile bins (each bin's `count` weighs in) below point zoom. */

@@ -1,11 +1,6 @@
-import { INCIDENT_POINT_MIN_ZOOM, INCIDENT_STATUSES, OPEN_STATUSES } from '@gridmap/shared';
-import type {
-  CircleLayerSpecification,
-  DataDrivenPropertyValueSpecification,
-  ExpressionSpecification,
-  FilterSpecification,
-} from 'maplibre-gl';
-import { IS_BIN, IS_POINT } from '../tile-source.ts';
+import { INCIDENT_POINT_MIN_ZOOM, INCIDENT_STATUSES } from '@gridmap/shared';
+import type { CircleLayerSpecification, DataDrivenPropertyValueSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { IS_OPEN, type IncidentScopeStyle } from './incident-scope.ts';
 import { INCIDENT_STATUS_COLOURS, OVERDUE_RING_COLOUR } from './incident-status-colours.ts';
 
 export const INCIDENTS_SOURCE_ID = 'incidents';
@@ -27,18 +22,17 @@ export function statusColourExpression(): DataDrivenPropertyValueSpecification<s
   return ['match', ['get', 'status'], ...pairs, '#9ca3af'] as unknown as ExpressionSpecification;
 }
 
-/** Incidents aggregated into bins below point zoom: area grows with count, colour with open. */
-export function incidentsBinLayer(): CircleLayerSpecification {
+/** Incidents aggregated into bins below point zoom: area grows with the scope's count, colour with open. */
+export function incidentsBinLayer(scope: IncidentScopeStyle): CircleLayerSpecification {
   return {
     id: 'incidents-bin',
     type: 'circle',
     source: INCIDENTS_SOURCE_ID,
     'source-layer': 'incidents',
     maxzoom: INCIDENT_POINT_MIN_ZOOM,
-    filter: IS_BIN as unknown as FilterSpecification,
+    filter: scope.binFilter,
     paint: {
-      // Radius in pixels grows with the square root of the count, so the area reads as the count.
-      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 1.5, 5, 4, 15, 8, 40, 13],
+      'circle-radius': scope.binRadius,
       'circle-color': ['interpolate', ['linear'], ['get', 'open'], ...BIN_OPEN_RAMP.flat()],
       'circle-opacity': ['case', ['>', ['get', 'open'], 0], 0.9, CLOSED_OPACITY],
       'circle-stroke-color': '#ffffff',
@@ -47,17 +41,20 @@ export function incidentsBinLayer(): CircleLayerSpecification {
   };
 }
 
-/** Single incidents at and above point zoom: colour by status, size by severity, red ring if overdue. */
-export function incidentsPointLayer(): CircleLayerSpecification {
+/**
+ * Single incidents of the scope at and above point zoom: colour by status, size by severity,
+ * a red ring and a larger dot when overdue.
+ */
+export function incidentsPointLayer(scope: IncidentScopeStyle): CircleLayerSpecification {
   const overdue: ExpressionSpecification = ['to-boolean', ['get', 'overdue']];
-  const open: ExpressionSpecification = ['in', ['get', 'status'], ['literal', [...OPEN_STATUSES]]];
+  const open = IS_OPEN;
   return {
     id: 'incidents-point',
     type: 'circle',
     source: INCIDENTS_SOURCE_ID,
     'source-layer': 'incidents',
     minzoom: INCIDENT_POINT_MIN_ZOOM,
-    filter: IS_POINT as unknown as FilterSpecification,
+    filter: scope.pointFilter,
     layout: {
       // Open and overdue cases draw above the many closed ones.
       'circle-sort-key': ['case', overdue, 2, open, 1, 0],

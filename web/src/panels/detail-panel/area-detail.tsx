@@ -11,12 +11,14 @@ export interface AreaDetailProps {
   id: number;
   /** The area's properties from the map's lists, shown while the detail loads. */
   known: AreaProperties | undefined;
+  /** The areas directly under this one (see childAreas), each a way down a level. */
+  subAreas: AreaProperties[];
   onSelect: (selection: Selection) => void;
   onClose: () => void;
 }
 
 /** An area: its place in the hierarchy, people, staff workload and cases. */
-export function AreaDetail({ id, known, onSelect, onClose }: AreaDetailProps) {
+export function AreaDetail({ id, known, subAreas, onSelect, onClose }: AreaDetailProps) {
   const { t, format } = useI18n();
   const detail = useQuery(areaDetailQueryOptions(id));
   const props = detail.data?.properties;
@@ -35,7 +37,7 @@ export function AreaDetail({ id, known, onSelect, onClose }: AreaDetailProps) {
               key={ancestor.id}
               className="crumb"
               title={t(`level.${ancestor.level}`)}
-              onClick={() => onSelect({ kind: 'area', id: ancestor.id, level: ancestor.level })}
+              onClick={() => onSelect({ kind: 'area', id: ancestor.id, level: ancestor.level, fit: true })}
             >
               {ancestor.name}
             </button>
@@ -72,9 +74,9 @@ export function AreaDetail({ id, known, onSelect, onClose }: AreaDetailProps) {
             </Field>
             <Field label={t('detail.keyGroupHouseholds')}>{format.number(props.keyGroupHouseholds)}</Field>
             <Field label={t('detail.mediationPointsCount')}>{format.number(props.mediationPoints)}</Field>
-            {props.level !== 'grid' && <Field label={t('detail.children')}>{format.number(props.children)}</Field>}
             <Field label={t('detail.incidents')}>{format.number(props.incidents)}</Field>
           </dl>
+          <SubAreaList areas={subAreas} onSelect={onSelect} />
           <h3 className="detail-subheading">{t('detail.incidentsByStatus')}</h3>
           <ul className="status-bars">
             {INCIDENT_STATUSES.map((status) => {
@@ -94,6 +96,45 @@ export function AreaDetail({ id, known, onSelect, onClose }: AreaDetailProps) {
           </ul>
         </>
       )}
+    </>
+  );
+}
+
+/** The areas one level down with their households and open incidents; a click selects and frames one. */
+function SubAreaList({ areas, onSelect }: { areas: AreaProperties[]; onSelect: (selection: Selection) => void }) {
+  const { t, format } = useI18n();
+  const level = areas[0] ? areas[0].level : null;
+  if (!level) return null;
+  return (
+    <>
+      <h3 className="detail-subheading">{t('detail.childList', { level: t(`level.${level}`), count: areas.length })}</h3>
+      <table className="sub-areas">
+        <thead>
+          <tr>
+            <th scope="col">{t('detail.childName')}</th>
+            <th scope="col" className="num">{t('detail.households')}</th>
+            <th scope="col" className="num">{t('detail.openIncidents')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {areas.map((area) => (
+            <tr key={area.id}>
+              <td>
+                <button
+                  type="button"
+                  className="sub-area"
+                  title={t('detail.showOnMap')}
+                  onClick={() => onSelect({ kind: 'area', id: area.id, level: area.level, fit: true })}
+                >
+                  {area.name}
+                </button>
+              </td>
+              <td className="num">{format.number(area.households)}</td>
+              <td className={area.openIncidents > 0 ? 'num open' : 'num muted'}>{format.number(area.openIncidents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { AreaProperties } from '@gridmap/shared';
+import type { AreaLevel, AreaProperties } from '@gridmap/shared';
 import type { MediationPointFeature } from '../../api/points-api.ts';
 import type { Selection } from '../../map/selection.ts';
 import { AreaDetail } from './area-detail.tsx';
@@ -9,24 +9,41 @@ import { MediationPointDetail } from './mediation-point-detail.tsx';
 export interface DetailPanelProps {
   selection: Selection;
   findArea: (id: number) => AreaProperties | undefined;
+  /** The areas directly under an area, in the order the panel lists them. */
+  findChildren: (id: number, level: AreaLevel) => AreaProperties[];
   findMediationPoint: (id: number) => MediationPointFeature | undefined;
+  /** How far the server's clock is ahead of ours, in ms: deadlines count on the server's clock. */
+  clockOffsetMs: number;
   onSelect: (selection: Selection) => void;
   onClose: () => void;
 }
 
 /** The right panel: details of the selected feature. */
-export function DetailPanel({ selection, findArea, findMediationPoint, onSelect, onClose }: DetailPanelProps) {
+export function DetailPanel(props: DetailPanelProps) {
+  const { selection, findArea, findChildren, findMediationPoint, clockOffsetMs, onSelect, onClose } = props;
   return (
     <aside className="detail-panel" data-testid="detail-panel" aria-live="polite">
       {selection.kind === 'area' && (
-        <AreaDetail key={selection.id} id={selection.id} known={findArea(selection.id)} onSelect={onSelect} onClose={onClose} />
+        <AreaDetail
+          key={selection.id}
+          id={selection.id}
+          known={findArea(selection.id)}
+          subAreas={findChildren(selection.id, selection.level)}
+          onSelect={onSelect}
+          onClose={onClose}
+        />
       )}
-      {selection.kind === 'incident' && <IncidentDetail key={selection.id} id={selection.id} at={selection.at} onClose={onClose} />}
-      {selection.kind === 'household' && (
-        <HouseholdDetail key={selection.id} id={selection.id} at={selection.at} onClose={onClose} />
+      {selection.kind === 'incident' && (
+        <IncidentDetail key={selection.id} id={selection.id} clockOffsetMs={clockOffsetMs} onClose={onClose} />
       )}
+      {selection.kind === 'household' && <HouseholdDetail key={selection.id} id={selection.id} onClose={onClose} />}
       {selection.kind === 'mediationPoint' && (
-        <MediationPointDetail id={selection.id} point={findMediationPoint(selection.id)} onClose={onClose} />
+        <MediationPointDetail
+          key={selection.id}
+          id={selection.id}
+          known={findMediationPoint(selection.id)}
+          onClose={onClose}
+        />
       )}
     </aside>
   );

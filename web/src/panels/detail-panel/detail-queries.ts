@@ -1,8 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { areaKeys, fetchAreaDetail } from '../../api/areas-api.ts';
-import { fetchHouseholdNear, fetchIncidentNear, householdKeys, incidentKeys, type LngLat } from '../../api/points-api.ts';
+import {
+  fetchHousehold,
+  fetchIncident,
+  fetchMediationPoint,
+  householdKeys,
+  incidentKeys,
+  mediationPointKeys,
+} from '../../api/points-api.ts';
 
-/** An area's detail is refetched after this long, in ms: open cases change through the day. */
+/** A detail is refetched after this long, in ms: open cases change through the day. */
 const DETAIL_STALE_MS = 60_000;
 
 /** One area with its figures, path and counts by status. */
@@ -14,20 +21,29 @@ export function areaDetailQueryOptions(id: number) {
   });
 }
 
-/** One incident, found around the point where it was clicked. */
-export function incidentQueryOptions(id: number, at: LngLat) {
+/** One incident by id. */
+export function incidentQueryOptions(id: number) {
   return queryOptions({
     queryKey: incidentKeys.detail(id),
-    queryFn: ({ signal }) => fetchIncidentNear(id, at, signal),
+    queryFn: ({ signal }) => fetchIncident(id, signal),
     staleTime: DETAIL_STALE_MS,
   });
 }
 
-/** One household, found around the point where it was clicked. */
-export function householdQueryOptions(id: number, at: LngLat) {
+/** One household by id. */
+export function householdQueryOptions(id: number) {
   return queryOptions({
     queryKey: householdKeys.detail(id),
-    queryFn: ({ signal }) => fetchHouseholdNear(id, at, signal),
+    queryFn: ({ signal }) => fetchHousehold(id, signal),
+    staleTime: DETAIL_STALE_MS,
+  });
+}
+
+/** One mediation point by id. */
+export function mediationPointQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: mediationPointKeys.detail(id),
+    queryFn: ({ signal }) => fetchMediationPoint(id, signal),
     staleTime: DETAIL_STALE_MS,
   });
 }

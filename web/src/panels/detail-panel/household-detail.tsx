@@ -1,15 +1,14 @@
 import { isKeyGroupTag } from '@gridmap/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/locale-context.tsx';
-import type { LngLat } from '../../map/selection.ts';
 import { Field } from './detail-fields.tsx';
 import { DetailHeader, DetailStatus } from './detail-header.tsx';
 import { householdQueryOptions } from './detail-queries.ts';
 
 /** A household: address, size and tags (names and phones arrive masked from the API). */
-export function HouseholdDetail({ id, at, onClose }: { id: number; at: LngLat; onClose: () => void }) {
+export function HouseholdDetail({ id, onClose }: { id: number; onClose: () => void }) {
   const { t, format } = useI18n();
-  const query = useQuery(householdQueryOptions(id, at));
+  const query = useQuery(householdQueryOptions(id));
   const household = query.data?.properties;
   return (
     <>

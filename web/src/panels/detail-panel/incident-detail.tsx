@@ -1,9 +1,9 @@
 import { REFERRAL_TARGETS, type ReferralTarget } from '@gridmap/shared';
 import { useQuery } from '@tanstack/react-query';
+import { serverNow } from '../../clock/server-clock.ts';
 import { daysUntil } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { INCIDENT_STATUS_COLOURS } from '../../layers/incidents/incident-status-colours.ts';
-import type { LngLat } from '../../map/selection.ts';
 import { Field } from './detail-fields.tsx';
 import { DetailHeader, DetailStatus } from './detail-header.tsx';
 import { incidentQueryOptions } from './detail-queries.ts';
@@ -13,14 +13,14 @@ function isReferralTarget(value: string): value is ReferralTarget {
 }
 
 /** A dispute or event: what, where in the handling cycle, by when, and what happened. */
-export function IncidentDetail({ id, at, onClose }: { id: number; at: LngLat; onClose: () => void }) {
+export function IncidentDetail({ id, clockOffsetMs, onClose }: { id: number; clockOffsetMs: number; onClose: () => void }) {
   const { t, format } = useI18n();
-  const query = useQuery(incidentQueryOptions(id, at));
+  const query = useQuery(incidentQueryOptions(id));
   const incident = query.data?.properties;
   const title = incident
     ? t('detail.incidentTitle', { kind: t(`incidentKind.${incident.kind}`), id: String(id) })
     : `${t('detail.kind.incident')} #${id}`;
-  const days = incident ? daysUntil(incident.deadlineAt, new Date()) : 0;
+  const days = incident ? daysUntil(incident.deadlineAt, serverNow(clockOffsetMs)) : 0;
   const severity = incident ? (Math.min(3, Math.max(1, incident.severity)) as 1 | 2 | 3) : 1;
 
   return (

@@ -1,26 +1,32 @@
-import { useI18n } from '../../i18n/locale-context.tsx';
+import { useQuery } from '@tanstack/react-query';
 import type { MediationPointFeature } from '../../api/points-api.ts';
+import { useI18n } from '../../i18n/locale-context.tsx';
 import { MEDIATION_SYMBOLS } from '../../layers/mediation-points/mediation-symbols.ts';
 import { Field } from './detail-fields.tsx';
 import { DetailHeader, DetailStatus } from './detail-header.tsx';
+import { mediationPointQueryOptions } from './detail-queries.ts';
 import { formatOpeningHours } from './opening-hours.ts';
 
 /** A mediation point: what it is, where, when open, which disputes it takes, who mediates. */
 export function MediationPointDetail({
   id,
-  point,
+  known,
   onClose,
 }: {
   id: number;
-  point: MediationPointFeature | undefined;
+  /** The point from the map's list, shown while its own answer loads (or if it fails). */
+  known: MediationPointFeature | undefined;
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const props = point?.properties;
+  const query = useQuery(mediationPointQueryOptions(id));
+  const props = query.data?.properties ?? (query.isSuccess ? undefined : known?.properties);
   return (
     <>
       <DetailHeader kind={t('detail.kind.mediationPoint')} title={props?.name ?? `#${id}`} onClose={onClose} />
-      {!props && <DetailStatus state="missing" />}
+      {!props && query.isPending && <DetailStatus state="loading" />}
+      {!props && query.isError && <DetailStatus state="error" />}
+      {!props && query.isSuccess && <DetailStatus state="missing" />}
       {props && (
         <dl className="fields">
           <Field label={t('detail.kind')}>

@@ -2,6 +2,7 @@ import { AREA_LEVELS, type AreaLevel } from '@gridmap/shared';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { GRID_FIGURES, type Choropleth, type GridFigure } from '../../layers/grid-fill/grid-fill-layer.ts';
+import { INCIDENT_SCOPES, RECENT_DAYS } from '../../layers/incidents/incident-scope.ts';
 import type { LayerSettings } from './layer-settings.ts';
 import { Legend } from './legend.tsx';
 
@@ -68,14 +69,37 @@ export function LayerPanel({ settings, onChange, choropleth }: LayerPanelProps) 
         </fieldset>
         <div className="layer-group">
           {POINT_LAYERS.map(({ key, label }) => (
-            <label key={key} className="switch-row">
-              <input
-                type="checkbox"
-                checked={settings[key]}
-                onChange={(event) => onChange({ ...settings, [key]: event.target.checked })}
-              />
-              <span>{t(label)}</span>
-            </label>
+            <div key={key}>
+              <label className="switch-row">
+                <input
+                  type="checkbox"
+                  checked={settings[key]}
+                  onChange={(event) => onChange({ ...settings, [key]: event.target.checked })}
+                />
+                <span>{t(label)}</span>
+              </label>
+              {key === 'incidents' && (
+                <div
+                  className={settings.incidents ? 'segmented sub' : 'segmented sub off'}
+                  role="radiogroup"
+                  aria-label={t('layers.incidentScope')}
+                >
+                  {INCIDENT_SCOPES.map((scope) => (
+                    <label key={scope} className={settings.incidentScope === scope ? 'segment active' : 'segment'}>
+                      <input
+                        type="radio"
+                        name="incident-scope"
+                        value={scope}
+                        checked={settings.incidentScope === scope}
+                        disabled={!settings.incidents}
+                        onChange={() => onChange({ ...settings, incidentScope: scope })}
+                      />
+                      {t(`incidentScope.${scope}`, { days: RECENT_DAYS })}
+                    </label>
+                  ))}
+                </div>
+              )}
+            </div>
           ))}
         </div>
       </section>

@@ -18,4 +18,8 @@ describe('layerVisibility', () => {
   it('never hides the grid fill, which clicks on grids land on', () => {
     expect(layerVisibility({ ...DEFAULT_LAYER_SETTINGS, gridFigure: 'none' })).not.toHaveProperty('grid-fill');
   });
+
+  it('opens on the cases in hand: incidents on, open ones only', () => {
+    expect(DEFAULT_LAYER_SETTINGS).toMatchObject({ incidents: true, incidentScope: 'open' });
+  });
 });

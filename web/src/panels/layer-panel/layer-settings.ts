@@ -1,5 +1,6 @@
 import type { AreaLevel } from '@gridmap/shared';
 import type { GridFigure } from '../../layers/grid-fill/grid-fill-layer.ts';
+import type { IncidentScope } from '../../layers/incidents/incident-scope.ts';
 
 /** What the user has switched on in the layer panel. */
 export interface LayerSettings {
@@ -7,15 +8,18 @@ export interface LayerSettings {
   gridFigure: GridFigure;
   households: boolean;
   incidents: boolean;
+  /** Which incidents show when they are on: open only, recent, or all. */
+  incidentScope: IncidentScope;
   mediationPoints: boolean;
 }
 
-/** The opening view: every boundary, grids by households, open work and where to take it. */
+/** The opening view: every boundary, grids by households, open cases and where to take them. */
 export const DEFAULT_LAYER_SETTINGS: LayerSettings = {
   boundaries: { county: true, town: true, community: true, grid: true },
   gridFigure: 'households',
   households: false,
   incidents: true,
+  incidentScope: 'open',
   mediationPoints: true,
 };
 

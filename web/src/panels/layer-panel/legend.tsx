@@ -1,8 +1,9 @@
-import { HOUSEHOLD_POINT_MIN_ZOOM, INCIDENT_STATUSES, MEDIATION_KINDS } from '@gridmap/shared';
+import { HOUSEHOLD_POINT_MIN_ZOOM, INCIDENT_STATUSES, MEDIATION_KINDS, OPEN_STATUSES } from '@gridmap/shared';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { BOUNDARY_COLOURS } from '../../layers/areas/area-layers.ts';
 import type { Choropleth } from '../../layers/grid-fill/grid-fill-layer.ts';
 import { HEAT_RAMP, HOUSEHOLD_COLOURS } from '../../layers/households/households-layers.ts';
+import { RECENT_DAYS } from '../../layers/incidents/incident-scope.ts';
 import { INCIDENT_STATUS_COLOURS, OVERDUE_RING_COLOUR } from '../../layers/incidents/incident-status-colours.ts';
 import { MEDIATION_SYMBOLS } from '../../layers/mediation-points/mediation-symbols.ts';
 import type { LayerSettings } from './layer-settings.ts';
@@ -46,9 +47,11 @@ export function Legend({ settings, choropleth, figureLabel }: LegendProps) {
 
       {settings.incidents && (
         <div className="legend-block">
-          <h3>{t('layers.incidents')}</h3>
+          <h3>
+            {t('layers.incidents')} · {t(`incidentScope.${settings.incidentScope}`, { days: RECENT_DAYS })}
+          </h3>
           <ul className="legend-grid">
-            {INCIDENT_STATUSES.map((status) => (
+            {(settings.incidentScope === 'open' ? OPEN_STATUSES : INCIDENT_STATUSES).map((status) => (
               <li key={status}>
                 <span className="dot" style={{ background: INCIDENT_STATUS_COLOURS[status] }} />
                 {t(`incidentStatus.${status}`)}
@@ -59,7 +62,7 @@ export function Legend({ settings, choropleth, figureLabel }: LegendProps) {
               {t('legend.incidents.overdue')}
             </li>
           </ul>
-          <p className="legend-note">{t('legend.incidents.bins')}</p>
+          <p className="legend-note">{t(`legend.incidents.scope.${settings.incidentScope}`, { days: RECENT_DAYS })}</p>
         </div>
       )}
 
