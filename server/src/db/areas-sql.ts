@@ -6,6 +6,7 @@ import {
   type StaffRole,
 } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
+import { inSubtree } from './in-subtree.ts';
 import { memoUntilWrite } from './memo-until-write.ts';
 import type { Db } from './open-db.ts';
 import { placeholders } from './sql-lists.ts';
@@ -109,25 +110,25 @@ export function getAreaDetail(db: Db, id: number, now: Date): AreaDetailRow | nu
   const children = db.prepare('SELECT count(*) FROM areas WHERE parent_id = ?').pluck().get(id) as number;
   const byStatus = db
     .prepare(`SELECT i.status, count(*) FROM incidents i
-      WHERE i.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)
+      WHERE ${inSubtree('i.grid_id')}
       GROUP BY i.status`)
     .raw()
     .all(id) as [IncidentStatus, number][];
   const overdue = db
     .prepare(`SELECT count(*) FROM incidents i
-      WHERE i.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)
+      WHERE ${inSubtree('i.grid_id')}
         AND i.status IN ${placeholders(OPEN_STATUSES.length)} AND i.deadline_at < ?`)
     .pluck()
     .get(id, ...OPEN_STATUSES, now.toISOString()) as number;
   const byRole = db
     .prepare(`SELECT s.role, count(*) FROM staff s
-      WHERE s.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)
+      WHERE ${inSubtree('s.grid_id')}
       GROUP BY s.role`)
     .raw()
     .all(id) as [StaffRole, number][];
   const mediationPoints = db
     .prepare(`SELECT count(*) FROM mediation_points m
-      WHERE m.area_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)`)
+      WHERE ${inSubtree('m.area_id')}`)
     .pluck()
     .get(id) as number;
 

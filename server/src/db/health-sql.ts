@@ -1,8 +1,8 @@
 import type { Health } from '@gridmap/shared';
 import type { Db } from './open-db.ts';
 
-/** Rows per table, whether the data is the generated demo, and the county it covers. */
-export function readHealth(db: Db): Health {
+/** Rows per table, whether the data is the generated demo, and the county it covers (the route adds the clock). */
+export function readHealth(db: Db): Omit<Health, 'serverTime'> {
   const counts = db
     .prepare(`SELECT
         (SELECT count(*) FROM areas) AS areas,

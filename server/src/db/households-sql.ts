@@ -34,13 +34,20 @@ export function listHouseholds(db: Db, filter: HouseholdFilter, page: PageReques
     where.push(bboxCondition('h', 'households_rtree'));
     params.push(...bboxParams(filter.bbox));
   }
+  return toPage(selectHouseholds(db, where, params, page.limit + 1), page.limit);
+}
+
+/** One household, or null when there is no such id. */
+export function getHousehold(db: Db, id: number): HouseholdRow | null {
+  return selectHouseholds(db, ['h.id = ?'], [id], 1)[0] ?? null;
+}
+
+/** Households matching every `where` condition, ordered by id, `limit` at most. */
+function selectHouseholds(db: Db, where: string[], params: unknown[], limit: number): HouseholdRow[] {
   const rows = db
     .prepare(`SELECT h.id, h.grid_id AS gridId, h.lon, h.lat, h.address, h.size, h.tags,
         h.head_name AS headName, h.phone
       FROM households h WHERE ${where.join(' AND ')} ORDER BY h.id LIMIT ?`)
-    .all(...params, page.limit + 1) as (Omit<HouseholdRow, 'tags'> & { tags: string })[];
-  return toPage(
-    rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as HouseholdTag[] })),
-    page.limit,
-  );
+    .all(...params, limit) as (Omit<HouseholdRow, 'tags'> & { tags: string })[];
+  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as HouseholdTag[] }));
 }

@@ -9,6 +9,7 @@ import {
 } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
 import { bboxCondition, bboxParams } from './bbox-sql.ts';
+import { inSubtree } from './in-subtree.ts';
 import type { Db } from './open-db.ts';
 import { toPage, type Page, type PageRequest } from './paging.ts';
 import { placeholders } from './sql-lists.ts';
@@ -73,9 +74,19 @@ export function listIncidents(db: Db, filter: IncidentFilter, page: PageRequest,
     params.push(...filter.statuses);
   }
   if (filter.areaId !== undefined) {
-    where.push('i.grid_id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ?)');
+    where.push(inSubtree('i.grid_id'));
     params.push(filter.areaId);
   }
+  return toPage(selectIncidents(db, where, params, now, page.limit + 1), page.limit);
+}
+
+/** One incident, or null when there is no such id. */
+export function getIncident(db: Db, id: number, now: Date): IncidentRow | null {
+  return selectIncidents(db, ['i.id = ?'], [id], now, 1)[0] ?? null;
+}
+
+/** Incidents matching every `where` condition, ordered by id, `limit` at most. */
+function selectIncidents(db: Db, where: string[], params: unknown[], now: Date, limit: number): IncidentRow[] {
   const rows = db
     .prepare(`SELECT i.id, i.kind, i.status, i.severity, i.source, i.level, i.origin_level AS originLevel,
         i.description, i.lon, i.lat, i.grid_id AS gridId, i.household_id AS householdId,
@@ -84,11 +95,8 @@ export function listIncidents(db: Db, filter: IncidentFilter, page: PageRequest,
         i.closed_at AS closedAt,
         (i.status IN ${placeholders(OPEN_STATUSES.length)} AND i.deadline_at < ?) AS overdue
       FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ?`)
-    .all(...OPEN_STATUSES, now.toISOString(), ...params, page.limit + 1) as (Omit<IncidentRow, 'overdue'> & {
+    .all(...OPEN_STATUSES, now.toISOString(), ...params, limit) as (Omit<IncidentRow, 'overdue'> & {
     overdue: number;
   })[];
-  return toPage(
-    rows.map((r) => ({ ...r, overdue: r.overdue === 1 })),
-    page.limit,
-  );
+  return rows.map((r) => ({ ...r, overdue: r.overdue === 1 }));
 }

@@ -40,16 +40,23 @@ export function listMediationPoints(db: Db, filter: MediationPointFilter, page: 
     where.push(`m.kind IN ${placeholders(filter.kinds.length)}`);
     params.push(...filter.kinds);
   }
+  return toPage(selectMediationPoints(db, where, params, page.limit + 1), page.limit);
+}
+
+/** One mediation point, or null when there is no such id. */
+export function getMediationPoint(db: Db, id: number): MediationPointRow | null {
+  return selectMediationPoints(db, ['m.id = ?'], [id], 1)[0] ?? null;
+}
+
+/** Mediation points matching every `where` condition, ordered by id, `limit` at most. */
+function selectMediationPoints(db: Db, where: string[], params: unknown[], limit: number): MediationPointRow[] {
   const rows = db
     .prepare(`SELECT m.id, m.kind, m.level, m.area_id AS areaId, m.name, m.lon, m.lat, m.address,
         m.hours, m.dispute_kinds AS disputeKinds, m.mediators, m.phone
       FROM mediation_points m WHERE ${where.join(' AND ')} ORDER BY m.id LIMIT ?`)
-    .all(...params, page.limit + 1) as (Omit<MediationPointRow, 'hours' | 'disputeKinds'> & {
+    .all(...params, limit) as (Omit<MediationPointRow, 'hours' | 'disputeKinds'> & {
     hours: string;
     disputeKinds: string;
   })[];
-  return toPage(
-    rows.map((r) => ({ ...r, hours: JSON.parse(r.hours), disputeKinds: JSON.parse(r.disputeKinds) })),
-    page.limit,
-  );
+  return rows.map((r) => ({ ...r, hours: JSON.parse(r.hours), disputeKinds: JSON.parse(r.disputeKinds) }));
 }

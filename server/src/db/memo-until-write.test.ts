@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempDatabase } from '../test/test-app.ts';
-import { openDatabase } from './open-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabases } from '../test/test-app.ts';
 import { memoUntilWrite } from './memo-until-write.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+const temps = useTempDatabases();
 
 describe('memoUntilWrite', () => {
   it('computes once while nothing is written', () => {
-    const temp = createTempDatabase();
-    cleanups.push(temp.close);
+    const temp = temps.create();
     let calls = 0;
     const count = memoUntilWrite((db) => (calls++, db.prepare('SELECT count(*) FROM meta').pluck().get()));
     expect([count(temp.db), count(temp.db), count(temp.db)]).toEqual([0, 0, 0]);
@@ -17,8 +14,7 @@ describe('memoUntilWrite', () => {
   });
 
   it('computes again after a write on the same connection', () => {
-    const temp = createTempDatabase();
-    cleanups.push(temp.close);
+    const temp = temps.create();
     const count = memoUntilWrite((db) => db.prepare('SELECT count(*) FROM meta').pluck().get());
     expect(count(temp.db)).toBe(0);
     temp.db.prepare(`INSERT INTO meta (key, value) VALUES ('a', 'b')`).run();
@@ -26,10 +22,8 @@ describe('memoUntilWrite', () => {
   });
 
   it('computes again after another connection commits', () => {
-    const temp = createTempDatabase();
-    cleanups.push(temp.close);
-    const other = openDatabase(temp.path);
-    cleanups.unshift(() => other.close());
+    const temp = temps.create();
+    const other = temps.connect(temp.path);
     const count = memoUntilWrite((db) => db.prepare('SELECT count(*) FROM meta').pluck().get());
     expect(count(temp.db)).toBe(0);
     other.prepare(`INSERT INTO meta (key, value) VALUES ('a', 'b')`).run();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AREA_LEVELS,
   INCIDENT_KINDS,
@@ -8,19 +8,12 @@ import {
   REFERRAL_TARGETS,
   STAFF_ROLES,
 } from '@gridmap/shared';
-import { createTempDatabase } from '../test/test-app.ts';
-import { openDatabase } from './open-db.ts';
+import { useTempDatabases } from '../test/test-app.ts';
 import { seedCounty } from './seed-sql.ts';
 import { tinyCounty } from '../test/tiny-county.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function tempDb() {
-  const temp = createTempDatabase();
-  cleanups.push(temp.close);
-  return temp;
-}
+const temps = useTempDatabases();
+const tempDb = () => temps.create();
 
 describe('openDatabase', () => {
   it('applies every migration once and records it', () => {
@@ -36,8 +29,7 @@ describe('openDatabase', () => {
     seedCounty(db, tinyCounty());
     const before = db.prepare('SELECT name, applied_at FROM migrations ORDER BY name').all();
     db.close();
-    const reopened = openDatabase(path);
-    cleanups.unshift(() => reopened.close());
+    const reopened = temps.connect(path);
     expect(reopened.prepare('SELECT name, applied_at FROM migrations ORDER BY name').all()).toEqual(before);
     expect(reopened.prepare('SELECT count(*) FROM households').pluck().get()).toBe(12);
   });

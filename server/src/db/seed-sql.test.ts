@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempDatabase } from '../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabases } from '../test/test-app.ts';
 import { tinyCounty } from '../test/tiny-county.ts';
 import { hasAreas, seedCounty } from './seed-sql.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function tempDb() {
-  const temp = createTempDatabase();
-  cleanups.push(temp.close);
-  return temp.db;
-}
+const temps = useTempDatabases();
+const tempDb = () => temps.create().db;
 
 const count = (db: ReturnType<typeof tempDb>, table: string) =>
   db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;

@@ -6,7 +6,6 @@ export const DEFAULT_PAGE_LIMIT = 1_000;
 /** Largest page a client may ask for (issue 2: GIS tools page through a layer with it). */
 export const MAX_PAGE_LIMIT = 10_000;
 
-
 /** `bbox=minLon,minLat,maxLon,maxLat`: four finite numbers, min < max, inside lon/lat range. */
 export const bboxParam = z.string().transform((text, ctx): Bbox => {
   const parts = text.split(',');
@@ -30,6 +29,9 @@ export const idParam = z
   .regex(/^[1-9]\d{0,15}$/, 'expected a positive integer id')
   .transform(Number);
 
+/** The `:id` path parameter of a single-resource route. */
+export const idPathParams = z.object({ id: idParam });
+
 export const limitParam = z.coerce
   .number({ message: 'limit must be an integer' })
   .int('limit must be an integer')
@@ -48,6 +50,12 @@ export const cursorParam = z.string().transform((text, ctx) => {
   }
   return Number(decoded);
 });
+
+/** `limit` and `cursor`, the paging parameters every point layer reads. */
+export const pagingParams = {
+  limit: limitParam,
+  cursor: cursorParam.optional(),
+};
 
 export function encodeCursor(lastId: number): string {
   return Buffer.from(String(lastId), 'utf8').toString('base64url');

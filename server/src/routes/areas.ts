@@ -3,11 +3,19 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { getAreaDetail, listAreas } from '../db/areas-sql.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { GEOJSON_CONTENT_TYPE } from '../http/feature-collection.ts';
-import { bboxParam, idParam } from '../http/query-params.ts';
+import { notModified } from '../http/conditional-get.ts';
+import { dataEtag } from '../http/data-etag.ts';
+import { geojsonResponse } from '../http/feature-collection.ts';
+import { bboxParam, idParam, idPathParams } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
+
+/**
+ * Areas change only when the database does, and the grid layer is megabytes: a client keeps
+ * its copy and asks each time whether it is current (a 304 costs one query of the version).
+ */
+export const AREAS_CACHE_CONTROL = 'no-cache';
 
 const listQuery = z.object({
   level: areaLevelSchema.optional(),
@@ -18,6 +26,8 @@ const listQuery = z.object({
 export function areasRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
+      const unchanged = notModified(c, dataEtag(db), AREAS_CACHE_CONTROL);
+      if (unchanged) return unchanged;
       const q = c.req.valid('query');
       const rows = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox });
       // Geometries are written out as stored rather than parsed and re-serialised: the grid
@@ -28,14 +38,18 @@ export function areasRoutes({ db, config }: AppDeps) {
       );
       const self = new URL(c.req.url);
       const links = JSON.stringify([{ rel: 'self', href: self.pathname + self.search, type: 'application/geo+json' }]);
-      const body = `{"type":"FeatureCollection","features":[${features.join(',')}],"numberReturned":${rows.length},"nextCursor":null,"links":${links}}`;
-      return c.body(body, 200, { 'Content-Type': GEOJSON_CONTENT_TYPE });
+      return geojsonResponse(
+        c,
+        `{"type":"FeatureCollection","features":[${features.join(',')}],"numberReturned":${rows.length},"nextCursor":null,"links":${links}}`,
+      );
     })
-    .get('/:id', validate('param', z.object({ id: idParam })), (c) => {
+    .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
-      const area = getAreaDetail(db, id, config.now());
-      if (!area) throw new ApiError('not_found', `No area with id ${id}`, 'id');
+      const area = orNotFound(getAreaDetail(db, id, config.now()), 'area', id);
       const { properties, geometryJson, ...figures } = area;
+      // Overdue counts move with the clock, not only with writes, so they are part of the tag.
+      const unchanged = notModified(c, dataEtag(db, figures.overdueIncidents), AREAS_CACHE_CONTROL);
+      if (unchanged) return unchanged;
       const detail: Omit<AreaDetail, 'geometry'> = {
         type: 'Feature',
         id,
@@ -43,7 +57,6 @@ export function areasRoutes({ db, config }: AppDeps) {
       };
       const json = JSON.stringify(detail);
       // Splice the stored geometry in after `"id":…,` (see the list route for why).
-      const body = `{"type":"Feature","id":${id},"geometry":${geometryJson},${json.slice(json.indexOf('"properties"'))}`;
-      return c.body(body, 200, { 'Content-Type': GEOJSON_CONTENT_TYPE });
+      return geojsonResponse(c, `{"type":"Feature","id":${id},"geometry":${geometryJson},${json.slice(json.indexOf('"properties"'))}`);
     });
 }

@@ -1,4 +1,4 @@
-import { errorBodySchema, householdCollectionSchema } from '@gridmap/shared';
+import { errorBodySchema, householdCollectionSchema, householdFeatureSchema } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
 import { encodeCursor } from '../http/query-params.ts';
 import { getJson, useTinyCountyApp } from '../test/test-app.ts';
@@ -65,5 +65,18 @@ describe('GET /api/households', () => {
     const { status, body } = await getJson(t.current.app, `/api/households?limit=10000&cursor=${encodeCursor(10)}`);
     expect(status).toBe(200);
     expect(body.features.map((f: { id: number }) => f.id)).toEqual([11, 12]);
+  });
+});
+
+describe('GET /api/households/:id', () => {
+  const t = useTinyCountyApp();
+
+  it('masks the head name and phone number of a single household as the list does', async () => {
+    const { status, body } = await getJson(t.current.app, '/api/households/2');
+    expect(status).toBe(200);
+    const household = householdFeatureSchema.parse(body);
+    const [lon, lat] = household.geometry.coordinates;
+    expect([lon, lat].map((d) => d.toFixed(6))).toEqual(['120.050000', '29.045000']);
+    expect(household.properties).toMatchObject({ gridId: 4, headName: '张**', phone: '138****1002' });
   });
 });

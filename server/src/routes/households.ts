@@ -1,33 +1,44 @@
+import type { householdPropertiesSchema } from '@gridmap/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { listHouseholds } from '../db/households-sql.ts';
+import { getHousehold, listHouseholds, type HouseholdRow } from '../db/households-sql.ts';
+import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { GEOJSON_CONTENT_TYPE, pointFeatureCollection } from '../http/feature-collection.ts';
-import { bboxParam, cursorParam, idParam, limitParam } from '../http/query-params.ts';
+import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
+import { bboxParam, idParam, idPathParams, pagingParams } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
 import { maskName, maskPhone } from '../privacy/mask-contact.ts';
 
 const listQuery = z.object({
   bbox: bboxParam.optional(),
   gridId: idParam.optional(),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
+  ...pagingParams,
 });
 
 export function householdsRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>().get('/', validate('query', listQuery), (c) => {
-    const q = c.req.valid('query');
-    const page = listHouseholds(db, { bbox: q.bbox, gridId: q.gridId }, { limit: q.limit, afterId: q.cursor });
-    const collection = pointFeatureCollection(page, c.req.url, (h) => ({
-      id: h.id,
-      gridId: h.gridId,
-      address: h.address,
-      size: h.size,
-      tags: h.tags,
-      headName: maskName(h.headName),
-      phone: maskPhone(h.phone),
-    }));
-    return c.body(JSON.stringify(collection), 200, { 'Content-Type': GEOJSON_CONTENT_TYPE });
-  });
+  return new Hono<AppEnv>()
+    .get('/', validate('query', listQuery), (c) => {
+      const q = c.req.valid('query');
+      const page = listHouseholds(db, { bbox: q.bbox, gridId: q.gridId }, { limit: q.limit, afterId: q.cursor });
+      return geojsonResponse(c, pointFeatureCollection(page, c.req.url, householdProperties));
+    })
+    .get('/:id', validate('param', idPathParams), (c) => {
+      const { id } = c.req.valid('param');
+      const household = orNotFound(getHousehold(db, id), 'household', id);
+      return geojsonResponse(c, pointFeature(household, householdProperties));
+    });
+}
+
+/** What a caller sees of a household: the head's name and phone masked, in lists and alone alike. */
+function householdProperties(h: HouseholdRow): z.infer<typeof householdPropertiesSchema> {
+  return {
+    id: h.id,
+    gridId: h.gridId,
+    address: h.address,
+    size: h.size,
+    tags: h.tags,
+    headName: maskName(h.headName),
+    phone: maskPhone(h.phone),
+  };
 }

@@ -1,4 +1,4 @@
-import { errorBodySchema, incidentCollectionSchema } from '@gridmap/shared';
+import { errorBodySchema, incidentCollectionSchema, incidentFeatureSchema } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
 import { getJson, useTinyCountyApp } from '../test/test-app.ts';
 import { walkPages } from '../test/walk-pages.ts';
@@ -65,5 +65,16 @@ describe('GET /api/incidents', () => {
     const { status, body } = await getJson(t.current.app, `/api/incidents?${query}`);
     expect(status).toBe(400);
     expect(errorBodySchema.parse(body)).toMatchObject({ code: 'bad_request', field });
+  });
+});
+
+describe('GET /api/incidents/:id', () => {
+  const t = useTinyCountyApp();
+
+  it('marks a single open incident past its deadline as overdue, by the app clock', async () => {
+    const overdue = incidentFeatureSchema.parse((await getJson(t.current.app, '/api/incidents/2')).body);
+    expect(overdue.properties).toMatchObject({ id: 2, status: 'mediating', overdue: true, gridId: 4 });
+    const onTime = incidentFeatureSchema.parse((await getJson(t.current.app, '/api/incidents/1')).body);
+    expect(onTime.properties.overdue).toBe(false);
   });
 });

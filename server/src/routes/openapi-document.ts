@@ -7,14 +7,19 @@ import {
   TILE_LAYERS,
   areaCollectionSchema,
   areaDetailSchema,
+  clientConfigSchema,
   errorBodySchema,
   healthSchema,
   householdCollectionSchema,
+  householdFeatureSchema,
   incidentCollectionSchema,
+  incidentFeatureSchema,
   mediationPointCollectionSchema,
+  mediationPointFeatureSchema,
 } from '@gridmap/shared';
 import { z } from 'zod';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
+import { AREAS_CACHE_CONTROL } from './areas.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
 
 type Json = Record<string, unknown>;
@@ -37,6 +42,36 @@ function query(name: string, description: string, schema: Json = { type: 'string
 function path(name: string, description: string, schema: Json = { type: 'string' }) {
   return { name, in: 'path', required: true, description, schema };
 }
+const idPath = (what: string) => path('id', `${what} id.`, { type: 'integer', minimum: 1 });
+
+/** `GET /api/<layer>/{id}` of a point layer: one Feature shaped like the items of its collection. */
+function pointFeaturePath(what: string, schemaName: string) {
+  return {
+    get: {
+      summary: `One ${what.toLowerCase()} as a GeoJSON point, with the properties it has in the collection`,
+      parameters: [idPath(what)],
+      responses: { '200': { description: 'OK', ...geojson(schemaName) }, ...errors(400, 404) },
+    },
+  };
+}
+
+/** Areas answer with a weak ETag of the data version and must be revalidated (If-None-Match). */
+const revalidated = {
+  parameters: [
+    {
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'An ETag this route gave out; 304 when the data has not changed since.',
+      schema: { type: 'string' },
+    },
+  ],
+  headers: {
+    ETag: { description: 'Weak; changes whenever the database is written.', schema: { type: 'string' } },
+    'Cache-Control': { description: `Always \`${AREAS_CACHE_CONTROL}\`: keep, but revalidate before use.`, schema: { type: 'string' } },
+  },
+};
+const notModifiedResponse = { '304': { description: 'Not modified: If-None-Match matched the ETag.' } };
 
 const bbox = query('bbox', 'minLon,minLat,maxLon,maxLat in degrees (WGS84); min < max.', {
   type: 'string',
@@ -78,7 +113,7 @@ export function openApiDocument(): Json {
     paths: {
       '/api/health': {
         get: {
-          summary: 'Health and row counts',
+          summary: 'Health, row counts and the server clock',
           responses: { '200': { description: 'OK', ...json(ref('Health')) } },
         },
       },
@@ -88,11 +123,7 @@ export function openApiDocument(): Json {
           responses: {
             '200': {
               description: 'OK',
-              ...json({
-                type: 'object',
-                properties: { basemapStyleUrl: { type: ['string', 'null'] } },
-                required: ['basemapStyleUrl'],
-              }),
+              ...json(ref('ClientConfig')),
             },
           },
         },
@@ -104,15 +135,24 @@ export function openApiDocument(): Json {
             query('level', 'Only areas of this level.', { type: 'string', enum: [...AREA_LEVELS] }),
             query('parent', 'Only the children of this area id.', { type: 'integer', minimum: 1 }),
             { ...bbox, description: 'Only areas whose bounding box intersects this one.' },
+            ...revalidated.parameters,
           ],
-          responses: { '200': { description: 'OK', ...geojson('AreaCollection') }, ...errors(400) },
+          responses: {
+            '200': { description: 'OK', headers: revalidated.headers, ...geojson('AreaCollection') },
+            ...notModifiedResponse,
+            ...errors(400),
+          },
         },
       },
       '/api/areas/{id}': {
         get: {
           summary: 'One area with the figures of its subtree',
-          parameters: [path('id', 'Area id.', { type: 'integer', minimum: 1 })],
-          responses: { '200': { description: 'OK', ...geojson('AreaDetail') }, ...errors(400, 404) },
+          parameters: [idPath('Area'), ...revalidated.parameters],
+          responses: {
+            '200': { description: 'OK', headers: revalidated.headers, ...geojson('AreaDetail') },
+            ...notModifiedResponse,
+            ...errors(400, 404),
+          },
         },
       },
       '/api/households': {
@@ -122,6 +162,7 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'OK', ...geojson('HouseholdCollection') }, ...errors(400) },
         },
       },
+      '/api/households/{id}': pointFeaturePath('Household', 'HouseholdFeature'),
       '/api/incidents': {
         get: {
           summary: 'Incidents (disputes and events) as GeoJSON points, paged by id',
@@ -137,6 +178,7 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'OK', ...geojson('IncidentCollection') }, ...errors(400) },
         },
       },
+      '/api/incidents/{id}': pointFeaturePath('Incident', 'IncidentFeature'),
       '/api/mediation-points': {
         get: {
           summary: 'Mediation points (调解室 / 调解点) as GeoJSON points, paged by id',
@@ -144,6 +186,7 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'OK', ...geojson('MediationPointCollection') }, ...errors(400) },
         },
       },
+      '/api/mediation-points/{id}': pointFeaturePath('Mediation point', 'MediationPointFeature'),
       '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
         get: {
           summary: 'A Mapbox Vector Tile of households or incidents',
@@ -180,11 +223,15 @@ export function openApiDocument(): Json {
     components: {
       schemas: {
         Health: component(healthSchema),
+        ClientConfig: component(clientConfigSchema),
         AreaCollection: component(areaCollectionSchema),
         AreaDetail: component(areaDetailSchema),
         HouseholdCollection: component(householdCollectionSchema),
+        HouseholdFeature: component(householdFeatureSchema),
         IncidentCollection: component(incidentCollectionSchema),
+        IncidentFeature: component(incidentFeatureSchema),
         MediationPointCollection: component(mediationPointCollectionSchema),
+        MediationPointFeature: component(mediationPointFeatureSchema),
         ErrorBody: component(errorBodySchema),
       },
     },

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { etagMatches } from '../http/conditional-get.ts';
 import { validate } from '../http/validate.ts';
 import type { TileService } from '../tiles/tile-service.ts';
 
@@ -47,14 +48,5 @@ export function tilesRoutes(deps: AppDeps & { tiles: TileService }) {
       return c.body(new Uint8Array(tile.gzip), 200, headers);
     }
     return c.body(new Uint8Array(gunzipSync(tile.gzip)), 200, headers);
-  });
-}
-
-/** If-None-Match holds `*` or a list of (possibly weak) ETags. */
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((t) => {
-    const tag = t.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
   });
 }

@@ -16,8 +16,16 @@ export interface TestApp {
   close(): void;
 }
 
+export interface TempDatabase {
+  db: Db;
+  dir: string;
+  path: string;
+  /** Closes the database and deletes its directory. */
+  close(): void;
+}
+
 /** A temporary SQLite file in os.tmpdir(). */
-export function createTempDatabase(): { db: Db; dir: string; path: string; close(): void } {
+export function createTempDatabase(): TempDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'gridmap-test-'));
   const path = join(dir, 'test.sqlite');
   const db = openDatabase(path);
@@ -28,6 +36,29 @@ export function createTempDatabase(): { db: Db; dir: string; path: string; close
     close() {
       if (db.open) db.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Temporary databases for the tests of the calling file, each closed and deleted after its test
+ * (extra connections first, so that none outlives its file). Call at the top level or in a describe.
+ */
+export function useTempDatabases() {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).reverse().forEach((f) => f()));
+  return {
+    /** A fresh migrated database. */
+    create(): TempDatabase {
+      const temp = createTempDatabase();
+      cleanups.push(temp.close);
+      return temp;
+    },
+    /** Another connection to the file at `path`. */
+    connect(path: string): Db {
+      const db = openDatabase(path);
+      cleanups.push(() => db.close());
+      return db;
     },
   };
 }

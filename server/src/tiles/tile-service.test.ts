@@ -1,18 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedCounty } from '../db/seed-sql.ts';
 import { decodeTile, tileOf } from '../test/decode-tile.ts';
-import { createTempDatabase } from '../test/test-app.ts';
+import { useTempDatabases } from '../test/test-app.ts';
 import { TINY_NOW, tinyCounty } from '../test/tiny-county.ts';
 import { INCIDENT_TILE_TTL_MS, createTileService } from './tile-service.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+const temps = useTempDatabases();
 
 function seededDb() {
-  const temp = createTempDatabase();
-  cleanups.push(temp.close);
-  seedCounty(temp.db, tinyCounty());
-  return temp.db;
+  const { db } = temps.create();
+  seedCounty(db, tinyCounty());
+  return db;
 }
 
 const ids = (gzip: Buffer | null) => (gzip ? decodeTile(gzip).incidents.map((f) => f.id) : []);
