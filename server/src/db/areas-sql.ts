@@ -108,24 +108,14 @@ export function getAreaDetail(db: Db, id: number, now: Date): AreaDetailRow | nu
       WHERE c.descendant_id = ? AND c.depth > 0 ORDER BY c.depth DESC`)
     .all(id) as AreaDetailRow['path'];
   const children = db.prepare('SELECT count(*) FROM areas WHERE parent_id = ?').pluck().get(id) as number;
-  const byStatus = db
-    .prepare(`SELECT i.status, count(*) FROM incidents i
-      WHERE ${inSubtree('i.grid_id')}
-      GROUP BY i.status`)
-    .raw()
-    .all(id) as [IncidentStatus, number][];
+  const byStatus = countPerValueInSubtree<IncidentStatus>(db, 'incidents', 'grid_id', 'status', id);
   const overdue = db
     .prepare(`SELECT count(*) FROM incidents i
       WHERE ${inSubtree('i.grid_id')}
         AND i.status IN ${placeholders(OPEN_STATUSES.length)} AND i.deadline_at < ?`)
     .pluck()
     .get(id, ...OPEN_STATUSES, now.toISOString()) as number;
-  const byRole = db
-    .prepare(`SELECT s.role, count(*) FROM staff s
-      WHERE ${inSubtree('s.grid_id')}
-      GROUP BY s.role`)
-    .raw()
-    .all(id) as [StaffRole, number][];
+  const byRole = countPerValueInSubtree<StaffRole>(db, 'staff', 'grid_id', 'role', id);
   const mediationPoints = db
     .prepare(`SELECT count(*) FROM mediation_points m
       WHERE ${inSubtree('m.area_id')}`)
@@ -147,6 +137,20 @@ export function getAreaDetail(db: Db, id: number, now: Date): AreaDetailRow | nu
     mediationPoints,
     householdsPerGridWorker: row.grid_workers > 0 ? row.households / row.grid_workers : null,
   };
+}
+
+/** Rows of `table` whose `areaColumn` lies inside area `areaId`, counted per value of `column`. */
+function countPerValueInSubtree<V extends string>(
+  db: Db,
+  table: 'incidents' | 'staff',
+  areaColumn: string,
+  column: string,
+  areaId: number,
+): [V, number][] {
+  return db
+    .prepare(`SELECT t.${column}, count(*) FROM ${table} t WHERE ${inSubtree(`t.${areaColumn}`)} GROUP BY t.${column}`)
+    .raw()
+    .all(areaId) as [V, number][];
 }
 
 function areaProperties(r: RawArea, openIncidents: number): AreaProperties {

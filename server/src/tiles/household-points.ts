@@ -1,7 +1,7 @@
 import { isKeyGroupTag, type HouseholdTag } from '@gridmap/shared';
 import { countHouseholds, iterateHouseholdPoints } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
-import { buildPointIndex, type PointIndex } from './point-index.ts';
+import { indexRows, type PointIndex } from './point-index.ts';
 
 /** Households as parallel typed arrays (a few bytes each) beside their point index. */
 export interface HouseholdPoints {
@@ -17,25 +17,18 @@ export interface HouseholdPoints {
 /** Reads every household once and indexes it. */
 export function loadHouseholdPoints(db: Db): HouseholdPoints {
   const n = countHouseholds(db);
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
   const id = new Uint32Array(n);
   const size = new Uint8Array(n);
   const migrant = new Uint8Array(n);
   const keyGroup = new Uint8Array(n);
-  let i = 0;
-  for (const [hid, hlon, hlat, hsize, tagsJson] of iterateHouseholdPoints(db)) {
-    if (i === n) break; // a row written since the count; the next rebuild picks it up
+  const index = indexRows(n, iterateHouseholdPoints(db), ([hid, , , hsize, tagsJson], i) => {
     id[i] = hid;
-    lon[i] = hlon;
-    lat[i] = hlat;
     size[i] = Math.min(hsize, 255);
     if (tagsJson !== '[]') {
       const tags = JSON.parse(tagsJson) as HouseholdTag[];
       migrant[i] = tags.includes('migrant') ? 1 : 0;
       keyGroup[i] = tags.some(isKeyGroupTag) ? 1 : 0;
     }
-    i++;
-  }
-  return { index: buildPointIndex(lon.subarray(0, i), lat.subarray(0, i)), id, size, migrant, keyGroup };
+  });
+  return { index, id, size, migrant, keyGroup };
 }

@@ -7,7 +7,7 @@ import {
 } from '@gridmap/shared';
 import { countIncidents, iterateIncidentPoints } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
-import { buildPointIndex, type PointIndex } from './point-index.ts';
+import { indexRows, type PointIndex } from './point-index.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -29,8 +29,6 @@ export interface IncidentPoints {
 /** Reads every incident once and indexes it; called again to rebuild after writes. */
 export function loadIncidentPoints(db: Db): IncidentPoints {
   const n = countIncidents(db);
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
   const p: Omit<IncidentPoints, 'index'> = {
     id: new Uint32Array(n),
     kind: new Uint8Array(n),
@@ -43,21 +41,16 @@ export function loadIncidentPoints(db: Db): IncidentPoints {
   const kindIndex = indexOf(INCIDENT_KINDS);
   const statusIndex = indexOf(INCIDENT_STATUSES);
   const open = new Set<string>(OPEN_STATUSES);
-  let i = 0;
-  for (const [id, ilon, ilat, kind, status, severity, reportedAt, deadlineAt] of iterateIncidentPoints(db)) {
-    if (i === n) break; // a row written since the count; the next rebuild picks it up
+  const index = indexRows(n, iterateIncidentPoints(db), ([id, , , kind, status, severity, reportedAt, deadlineAt], i) => {
     p.id[i] = id;
-    lon[i] = ilon;
-    lat[i] = ilat;
     p.kind[i] = kindIndex.get(kind)!;
     p.status[i] = statusIndex.get(status)!;
     p.severity[i] = severity;
     p.open[i] = open.has(status) ? 1 : 0;
     p.deadlineMs[i] = Date.parse(deadlineAt);
     p.reportedDay[i] = Math.floor(Date.parse(reportedAt) / DAY_MS);
-    i++;
-  }
-  return { index: buildPointIndex(lon.subarray(0, i), lat.subarray(0, i)), ...p };
+  });
+  return { index, ...p };
 }
 
 /** 'YYYY-MM-DD' of a day number from `IncidentPoints.reportedDay`. */

@@ -32,3 +32,26 @@ export function buildPointIndex(lon: ArrayLike<number>, lat: ArrayLike<number>):
 export function pointsInBox(index: PointIndex, minX: number, minY: number, maxX: number, maxY: number): number[] {
   return index.tree ? index.tree.range(minX, minY, maxX, maxY) : [];
 }
+
+/**
+ * Indexes up to `count` rows `[id, lon, lat, …]` (count first, so that every array is allocated
+ * once at its size), handing each row and its index to `store` for the caller's own parallel
+ * arrays. A row written after the count is left out; the next rebuild picks it up.
+ */
+export function indexRows<R extends readonly [number, number, number, ...unknown[]]>(
+  count: number,
+  rows: Iterable<R>,
+  store: (row: R, i: number) => void,
+): PointIndex {
+  const lon = new Float64Array(count);
+  const lat = new Float64Array(count);
+  let i = 0;
+  for (const row of rows) {
+    if (i === count) break;
+    lon[i] = row[1];
+    lat[i] = row[2];
+    store(row, i);
+    i++;
+  }
+  return buildPointIndex(lon.subarray(0, i), lat.subarray(0, i));
+}
