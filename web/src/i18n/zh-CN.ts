@@ -48,6 +48,7 @@ export const zhCN = {
   'legend.incidents.scope.open': '只显示在办案件；缩小时按在办数聚合',
   'legend.incidents.scope.recent': '在办及近{days}天受理的案件；缩小时聚合全部案件',
   'legend.incidents.scope.all': '全部案件，已办结的淡显；缩小时聚合，颜色越深在办越多',
+  'legend.mediation.zoomHint': '村(社区)调解点放大至 {zoom} 级显示',
   'legend.boundary.county': '县(市、区)界',
   'legend.boundary.town': '乡镇(街道)界',
   'legend.boundary.community': '社区/村界',

@@ -1,7 +1,7 @@
 import type { AreaCollection } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
 import { areaLabelLayers, boundaryLayers, selectedAreaLayers } from './area-layers.ts';
-import { areaLabelPoints } from './area-label-points.ts';
+import { areaLabelPoints, shortAreaName } from './area-label-points.ts';
 
 describe('boundaryLayers', () => {
   it('shows the county always, towns at low zoom, communities mid and grids close up', () => {
@@ -62,8 +62,20 @@ describe('areaLabelPoints', () => {
         type: 'Feature',
         id: 2,
         geometry: { type: 'Point', coordinates: [120.6, 29.4] },
-        properties: { id: 2, name: '暨阳街道', level: 'town' },
+        properties: { id: 2, name: '暨阳街道', level: 'town', label: '暨阳街道' },
       },
     ]);
+  });
+});
+
+describe('shortAreaName', () => {
+  it('drops the parent name a grid name starts with', () => {
+    expect(shortAreaName('浦阳社区第二网格', '浦阳社区')).toBe('第二网格');
+  });
+
+  it('keeps a name that does not start with its parent’s, or is nothing more', () => {
+    expect(shortAreaName('东山第一网格', '浦阳社区')).toBe('东山第一网格');
+    expect(shortAreaName('浦阳社区', '浦阳社区')).toBe('浦阳社区');
+    expect(shortAreaName('浦阳社区第二网格', undefined)).toBe('浦阳社区第二网格');
   });
 });

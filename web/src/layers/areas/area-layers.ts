@@ -1,5 +1,5 @@
 import type { AreaLevel } from '@gridmap/shared';
-import type { LayerSpecification, LineLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, LineLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { MAP_FONT_STACK } from '../../map/map-fonts.ts';
 import { AREA_LABEL_SOURCE_ID, areaSourceId } from './area-sources.ts';
 
@@ -14,7 +14,8 @@ export const BOUNDARY_ZOOMS: Record<AreaLevel, { min: number; max: number }> = {
 /** Zoom range of each level's labels: towns at county view, communities mid, grids close up. */
 export const LABEL_ZOOMS: Record<Exclude<AreaLevel, 'county'>, { min: number; max: number }> = {
   town: { min: 8, max: 11.5 },
-  community: { min: 11.5, max: 14 },
+  // Communities stay named over their grids until street zoom, as grid labels are short ('第二网格').
+  community: { min: 11.5, max: 15.5 },
   grid: { min: 14, max: 24 },
 };
 
@@ -59,7 +60,12 @@ function lineLayer(level: AreaLevel): LineLayerSpecification {
 
 function labelLayer(level: Exclude<AreaLevel, 'county'>): SymbolLayerSpecification {
   const { min, max } = LABEL_ZOOMS[level];
-  const size: Record<typeof level, number> = { town: 14, community: 12, grid: 11 };
+  // Text size in pixels; a community grows a little where it heads its (short-named) grids.
+  const size: Record<typeof level, number | ExpressionSpecification> = {
+    town: 14,
+    community: ['interpolate', ['linear'], ['zoom'], 12, 12, 14, 13],
+    grid: 11,
+  };
   return {
     id: `${level}-label`,
     type: 'symbol',
@@ -68,14 +74,16 @@ function labelLayer(level: Exclude<AreaLevel, 'county'>): SymbolLayerSpecificati
     ...(max < 24 ? { maxzoom: max } : {}),
     filter: ['==', ['get', 'level'], level],
     layout: {
-      'text-field': ['get', 'name'],
+      // Grids read short under their community's label, in full once that label gives way.
+      'text-field':
+        level === 'grid' ? ['step', ['zoom'], ['get', 'label'], LABEL_ZOOMS.community.max, ['get', 'name']] : ['get', 'label'],
       'text-font': MAP_FONT_STACK,
       'text-size': size[level],
       'text-max-width': 8, // ems: long village names wrap instead of running over neighbours
       'text-padding': 4,
     },
     paint: {
-      'text-color': level === 'town' ? '#0f172a' : level === 'community' ? '#1e293b' : '#334155',
+      'text-color': level === 'town' ? '#0f172a' : level === 'community' ? '#1e293b' : '#475569',
       'text-halo-color': 'rgba(255,255,255,0.9)',
       'text-halo-width': 1.5,
     },

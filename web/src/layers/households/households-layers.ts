@@ -33,10 +33,10 @@ export function householdsHeatLayer(): HeatmapLayerSpecification {
       // Bins hold 1 to a few thousand households: weigh by a log-like curve so that town
       // centres do not wash out the villages.
       'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 0, 0, 1, 0.1, 10, 0.35, 100, 0.7, 1000, 1],
-      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 13, 1.4],
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 13, 1.1],
       'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 16], // pixels
       'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], ...HEAT_RAMP.flat()],
-      'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.75, HOUSEHOLD_POINT_MIN_ZOOM, 0.4],
+      'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.7, HOUSEHOLD_POINT_MIN_ZOOM, 0.4],
     },
   };
 }

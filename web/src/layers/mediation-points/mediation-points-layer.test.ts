@@ -1,6 +1,6 @@
 import { MEDIATION_KINDS } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
-import { mediationPointsLayer, MEDIATION_NAME_MIN_ZOOM } from './mediation-points-layer.ts';
+import { COMMUNITY_POINTS_MIN_ZOOM, mediationPointsLayer, MEDIATION_NAME_MIN_ZOOM } from './mediation-points-layer.ts';
 import { MEDIATION_SYMBOLS, mediationImageId } from './mediation-symbols.ts';
 
 describe('mediation points layer', () => {
@@ -12,6 +12,12 @@ describe('mediation points layer', () => {
 
   it('names points only from high zoom', () => {
     expect(mediationPointsLayer().layout?.['text-field']).toEqual(['step', ['zoom'], '', MEDIATION_NAME_MIN_ZOOM, ['get', 'name']]);
+  });
+
+  it('leave community points out below their zoom, and county and town points in', () => {
+    expect(mediationPointsLayer().filter).toEqual([
+      'any', ['!=', ['get', 'level'], 'community'], ['>=', ['zoom'], COMMUNITY_POINTS_MIN_ZOOM],
+    ]);
   });
 
   it('give every kind its own character and colour', () => {

@@ -1,6 +1,7 @@
 import { INCIDENT_STATUSES, STAFF_ROLES, type AreaProperties } from '@gridmap/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/locale-context.tsx';
+import { shortAreaName } from '../../layers/areas/area-label-points.ts';
 import { INCIDENT_STATUS_COLOURS } from '../../layers/incidents/incident-status-colours.ts';
 import type { Selection } from '../../map/selection.ts';
 import { Field, Figure } from './detail-fields.tsx';
@@ -76,7 +77,7 @@ export function AreaDetail({ id, known, subAreas, onSelect, onClose }: AreaDetai
             <Field label={t('detail.mediationPointsCount')}>{format.number(props.mediationPoints)}</Field>
             <Field label={t('detail.incidents')}>{format.number(props.incidents)}</Field>
           </dl>
-          <SubAreaList areas={subAreas} onSelect={onSelect} />
+          <SubAreaList areas={subAreas} parentName={props.name} onSelect={onSelect} />
           <h3 className="detail-subheading">{t('detail.incidentsByStatus')}</h3>
           <ul className="status-bars">
             {INCIDENT_STATUSES.map((status) => {
@@ -101,7 +102,15 @@ export function AreaDetail({ id, known, subAreas, onSelect, onClose }: AreaDetai
 }
 
 /** The areas one level down with their households and open incidents; a click selects and frames one. */
-function SubAreaList({ areas, onSelect }: { areas: AreaProperties[]; onSelect: (selection: Selection) => void }) {
+function SubAreaList({
+  areas,
+  parentName,
+  onSelect,
+}: {
+  areas: AreaProperties[];
+  parentName: string;
+  onSelect: (selection: Selection) => void;
+}) {
   const { t, format } = useI18n();
   const level = areas[0] ? areas[0].level : null;
   if (!level) return null;
@@ -123,10 +132,10 @@ function SubAreaList({ areas, onSelect }: { areas: AreaProperties[]; onSelect: (
                 <button
                   type="button"
                   className="sub-area"
-                  title={t('detail.showOnMap')}
+                  title={`${area.name} · ${t('detail.showOnMap')}`}
                   onClick={() => onSelect({ kind: 'area', id: area.id, level: area.level, fit: true })}
                 >
-                  {area.name}
+                  {shortAreaName(area.name, parentName)}
                 </button>
               </td>
               <td className="num">{format.number(area.households)}</td>

@@ -5,6 +5,7 @@ import type { Choropleth } from '../../layers/grid-fill/grid-fill-layer.ts';
 import { HEAT_RAMP, HOUSEHOLD_COLOURS } from '../../layers/households/households-layers.ts';
 import { RECENT_DAYS } from '../../layers/incidents/incident-scope.ts';
 import { INCIDENT_STATUS_COLOURS, OVERDUE_RING_COLOUR } from '../../layers/incidents/incident-status-colours.ts';
+import { COMMUNITY_POINTS_MIN_ZOOM } from '../../layers/mediation-points/mediation-points-layer.ts';
 import { MEDIATION_SYMBOLS } from '../../layers/mediation-points/mediation-symbols.ts';
 import type { LayerSettings } from './layer-settings.ts';
 
@@ -79,6 +80,7 @@ export function Legend({ settings, choropleth, figureLabel }: LegendProps) {
               </li>
             ))}
           </ul>
+          <p className="legend-note">{t('legend.mediation.zoomHint', { zoom: COMMUNITY_POINTS_MIN_ZOOM })}</p>
         </div>
       )}
 
