@@ -12,7 +12,7 @@ import { median, printTable, REPO, spawnServer } from './bench-utils.ts';
 // household tile times at z12 and z16. Run: `pnpm bench` (all) or `npx tsx scripts/bench/foundation.ts`.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5); // repetitions per timed figure (median reported)
-const TILES_PER_ZOOM = 60; // distinct household tiles requested per zoom
+const TILES_PER_ZOOM = 60; // distinct household tiles requested per zoom (z12 has fewer over one county)
 const AREA_REQUESTS = 10;
 
 interface Fetched {
@@ -95,15 +95,17 @@ export async function main(): Promise<void> {
     rows.push(['/api/areas?level=grid time', median(areaTimes), 'ms', `median of ${AREA_REQUESTS}`]);
     rows.push(['/api/areas?level=grid size', plain.byteLength / 1e6, 'MB', `${(areaBytes / 1e6).toFixed(2)} MB on the wire with gzip`]);
 
-    // Household tiles at z12 and z16, over places where households are.
-    const sample = (await (await fetch(`${server.url}/api/households?limit=10000`)).json()) as {
-      features: { geometry: { coordinates: [number, number] } }[];
+    // Household tiles at z12 and z16, over places where households are: the tiles under the
+    // label points of grids spread evenly over the county's grid list.
+    const grids = (await (await fetch(`${server.url}/api/areas?level=grid`)).json()) as {
+      features: { properties: { labelLon: number; labelLat: number } }[];
     };
     for (const z of [12, 16]) {
       const keys = new Set<string>();
-      for (let i = 0; keys.size < TILES_PER_ZOOM && i < sample.features.length; i += 97) {
-        const [lon, lat] = sample.features[i].geometry.coordinates;
-        keys.add(lonLatToTile(lon, lat, z).join('/'));
+      const stride = Math.max(1, Math.floor(grids.features.length / (TILES_PER_ZOOM * 4)));
+      for (let i = 0; keys.size < TILES_PER_ZOOM && i < grids.features.length; i += stride) {
+        const { labelLon, labelLat } = grids.features[i].properties;
+        keys.add(lonLatToTile(labelLon, labelLat, z).join('/'));
       }
       const cold: number[] = [];
       const warm: number[] = [];
