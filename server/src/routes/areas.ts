@@ -7,7 +7,8 @@ import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { notModified } from '../http/conditional-get.ts';
 import { dataEtag } from '../http/data-etag.ts';
-import { geojsonResponse } from '../http/feature-collection.ts';
+import { EncodedBodyCache } from '../http/encoded-body-cache.ts';
+import { GEOJSON_CONTENT_TYPE, geojsonResponse } from '../http/feature-collection.ts';
 import { bboxParam, idParam, idPathParams } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
 
@@ -24,24 +25,16 @@ const listQuery = z.object({
 });
 
 export function areasRoutes({ db, config }: AppDeps) {
+  const bodies = new EncodedBodyCache();
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
-      const unchanged = notModified(c, dataEtag(db), AREAS_CACHE_CONTROL);
+      const etag = dataEtag(db);
+      const unchanged = notModified(c, etag, AREAS_CACHE_CONTROL);
       if (unchanged) return unchanged;
       const q = c.req.valid('query');
-      const rows = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox });
-      // Geometries are written out as stored rather than parsed and re-serialised: the grid
-      // layer is megabytes of coordinates and this keeps it a string concatenation.
-      const features = rows.map(
-        (r) =>
-          `{"type":"Feature","id":${r.properties.id},"geometry":${r.geometryJson},"properties":${JSON.stringify(r.properties)}}`,
-      );
       const self = new URL(c.req.url);
-      const links = JSON.stringify([{ rel: 'self', href: self.pathname + self.search, type: 'application/geo+json' }]);
-      return geojsonResponse(
-        c,
-        `{"type":"FeatureCollection","features":[${features.join(',')}],"numberReturned":${rows.length},"nextCursor":null,"links":${links}}`,
-      );
+      const key = `${etag} ${self.search}`;
+      return bodies.respond(c, key, GEOJSON_CONTENT_TYPE, () => areaCollectionJson(db, q, self));
     })
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
@@ -59,4 +52,16 @@ export function areasRoutes({ db, config }: AppDeps) {
       // Splice the stored geometry in after `"id":…,` (see the list route for why).
       return geojsonResponse(c, `{"type":"Feature","id":${id},"geometry":${geometryJson},${json.slice(json.indexOf('"properties"'))}`);
     });
+}
+
+/** The FeatureCollection of the areas a list query asks for, as JSON text. */
+function areaCollectionJson(db: AppDeps['db'], q: z.infer<typeof listQuery>, self: URL): string {
+  const rows = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox });
+  // Geometries are written out as stored rather than parsed and re-serialised: the grid
+  // layer is megabytes of coordinates and this keeps it a string concatenation.
+  const features = rows.map(
+    (r) => `{"type":"Feature","id":${r.properties.id},"geometry":${r.geometryJson},"properties":${JSON.stringify(r.properties)}}`,
+  );
+  const links = JSON.stringify([{ rel: 'self', href: self.pathname + self.search, type: 'application/geo+json' }]);
+  return `{"type":"FeatureCollection","features":[${features.join(',')}],"numberReturned":${rows.length},"nextCursor":null,"links":${links}}`;
 }

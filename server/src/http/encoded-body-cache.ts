@@ -1,0 +1,52 @@
+import { gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+
+/** Entries kept at most, and their bytes (text + gzip) at most: a grid layer is ~5 MB of both. */
+const MAX_ENTRIES = 64;
+const MAX_BYTES = 96 * 1024 * 1024;
+
+interface Encoded {
+  text: string;
+  gzip: Buffer;
+  bytes: number;
+}
+
+/**
+ * Remembers response bodies by a key that changes whenever the body would (the data ETag plus
+ * the query), so that a repeated request costs neither the query nor the gzip: the grid layer
+ * is megabytes and every browser that opens the map asks for it. Least recently used first out.
+ */
+export class EncodedBodyCache {
+  private readonly entries = new Map<string, Encoded>();
+  private bytes = 0;
+
+  /** Answers with the body for `key`, building and gzipping it once; gzip where the client takes it. */
+  respond(c: Context, key: string, contentType: string, build: () => string): Response {
+    let entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key); // re-insert: most recently used last
+    } else {
+      const text = build();
+      const gzip = gzipSync(text);
+      entry = { text, gzip, bytes: Buffer.byteLength(text) + gzip.length };
+      this.bytes += entry.bytes;
+    }
+    this.entries.set(key, entry);
+    this.evict();
+    c.header('Vary', 'Accept-Encoding');
+    if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      // The compress middleware leaves a response that has a Content-Encoding alone.
+      return c.body(new Uint8Array(entry.gzip), 200, { 'Content-Type': contentType, 'Content-Encoding': 'gzip' });
+    }
+    return c.body(entry.text, 200, { 'Content-Type': contentType });
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= MAX_ENTRIES && this.bytes <= MAX_BYTES) break;
+      if (this.entries.size === 1) break; // never drop the one just answered
+      this.entries.delete(key);
+      this.bytes -= entry.bytes;
+    }
+  }
+}
