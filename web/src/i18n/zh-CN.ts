@@ -14,7 +14,7 @@ export const zhCN = {
   'lang.switchTo': 'EN',
   'lang.switchTitle': 'Switch to English',
 
-  'count.households': '户籍',
+  'count.households': '住户',
   'count.incidents': '事件',
   'count.mediationPoints': '调解点',
   'count.staff': '网格力量',
@@ -23,7 +23,7 @@ export const zhCN = {
   'layers.title': '图层',
   'layers.boundaries': '区域边界',
   'layers.gridFill': '网格填充',
-  'layers.households': '户籍/住户',
+  'layers.households': '住户',
   'layers.incidents': '矛盾纠纷',
   'layers.mediationPoints': '调解点',
   'layers.incidentScope': '显示范围',
