@@ -1,10 +1,16 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OPEN_STATUSES } from '@gridmap/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhCN } from '../src/i18n/zh-CN.ts';
 import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
+import { clickAt, jumpTo, renderedIds, waitForMapReady } from './map-page.ts';
 
 // The real thing end to end: the server as a child process over a new SQLite file seeded with a
 // small generated county, the built web app, and Debian's Chromium drawing the map with WebGL.
+// Every page fails its test on a request to a non-local host or a console error.
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,6 +24,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${server.url}${path}`);
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
 interface GridFeature {
   properties: { id: number; name: string; labelLon: number; labelLat: number };
 }
@@ -26,37 +38,20 @@ describe('the map page', () => {
   it('draws the grids, opens a clicked grid and switches to English, all offline and without errors', async () => {
     const { page, foreignRequests, errors } = await openGuardedPage(browser);
     await page.goto(server.url);
-    await page.waitForSelector('html[data-map-ready="true"]', { timeout: 60_000 });
+    await waitForMapReady(page);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
 
-    // Pick the largest grid and go to street zoom over its label point.
-    const grids = (await (await fetch(`${server.url}/api/areas?level=grid`)).json()) as { features: GridFeature[] };
+    // A grid from the middle of the list, at street zoom over its label point.
+    const grids = await getJson<{ features: GridFeature[] }>('/api/areas?level=grid');
     expect(grids.features.length).toBeGreaterThan(10);
     const grid = grids.features[Math.floor(grids.features.length / 2)].properties;
-    await page.evaluate(([lon, lat]) => {
-      const map = (window as any).__gridmap.map;
-      map.jumpTo({ center: [lon, lat], zoom: 14.5 });
-    }, [grid.labelLon, grid.labelLat]);
-    await page.waitForFunction(() => {
-      const map = (window as any).__gridmap.map;
-      return map.loaded() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['grid-line'] }).length > 0;
-    }, undefined, { timeout: 30_000 });
+    await jumpTo(page, grid.labelLon, grid.labelLat, 14.5);
 
     // Grid boundaries are drawn where the grid is.
-    const drawnIds: number[] = await page.evaluate(() => {
-      const map = (window as any).__gridmap.map;
-      return map.queryRenderedFeatures({ layers: ['grid-line'] }).map((f: any) => Number(f.id ?? f.properties.id));
-    });
-    expect(drawnIds).toContain(grid.id);
+    expect(await renderedIds(page, 'grid-line')).toContain(grid.id);
 
     // Click the grid's label point: the detail panel names it.
-    const point = await page.evaluate(([lon, lat]) => {
-      const map = (window as any).__gridmap.map;
-      const p = map.project([lon, lat]);
-      const rect = map.getCanvas().getBoundingClientRect();
-      return { x: rect.left + p.x, y: rect.top + p.y };
-    }, [grid.labelLon, grid.labelLat]);
-    await page.mouse.click(point.x, point.y);
+    await clickAt(page, grid.labelLon, grid.labelLat);
     await expect.poll(() => page.textContent('[data-testid="detail-title"]'), { timeout: 15_000 }).toContain(grid.name);
 
     // Switch the language: the whole chrome speaks English, and the switch offers Chinese back.
@@ -69,6 +64,74 @@ describe('the map page', () => {
     expect(layerPanelEn).not.toMatch(/[\u4e00-\u9fff]{2,}/); // no Chinese left in the layer panel
 
     expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an open incident from the vector tiles and opens its details when clicked', async () => {
+    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    await page.goto(server.url);
+    await waitForMapReady(page);
+
+    const open = await getJson<{ features: { id: number; geometry: { coordinates: [number, number] }; properties: { kind: string } }[] }>(
+      `/api/incidents?status=${OPEN_STATUSES.join(',')}&limit=1`,
+    );
+    expect(open.features).toHaveLength(1);
+    const incident = open.features[0];
+    const [lon, lat] = incident.geometry.coordinates;
+    await jumpTo(page, lon, lat, 16);
+    expect(await renderedIds(page, 'incidents-point')).toContain(incident.id);
+
+    await clickAt(page, lon, lat);
+    const kind = zhCN[`incidentKind.${incident.properties.kind}` as keyof typeof zhCN];
+    await expect.poll(() => page.textContent('[data-testid="detail-title"]'), { timeout: 15_000 }).toContain(kind);
+    expect(await page.textContent('[data-testid="detail-title"]')).toContain(String(incident.id));
+
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('hides a layer when its switch is turned off', async () => {
+    const { page, errors } = await openGuardedPage(browser);
+    await page.goto(server.url);
+    await waitForMapReady(page);
+    const visibility = () =>
+      page.evaluate(() => (window as any).__gridmap.map.getLayoutProperty('incidents-point', 'visibility') ?? 'visible');
+    expect(await visibility()).toBe('visible');
+    await page.getByLabel(zhCN['layers.incidents'], { exact: true }).uncheck();
+    await expect.poll(visibility).toBe('none');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a configured base map', () => {
+  let styleServer: Server;
+  let configured: RunningServer;
+  const BASEMAP_LAYER = 'provincial-basemap-background';
+
+  beforeAll(async () => {
+    // A deployment's own style service, local like everything in these tests.
+    styleServer = createServer((req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.end(JSON.stringify({ version: 8, sources: {}, layers: [{ id: BASEMAP_LAYER, type: 'background', paint: { 'background-color': '#dfe8d8' } }] }));
+    });
+    await new Promise<void>((ok) => styleServer.listen(0, '127.0.0.1', ok));
+    const { port } = styleServer.address() as AddressInfo;
+    configured = await startServer(7, { BASEMAP_STYLE_URL: `http://127.0.0.1:${port}/style.json` });
+  });
+
+  afterAll(async () => {
+    await configured?.stop();
+    await new Promise((ok) => styleServer?.close(ok));
+  });
+
+  it('draws GridMap’s layers over the style that BASEMAP_STYLE_URL names', async () => {
+    const { page, errors } = await openGuardedPage(browser);
+    await page.goto(configured.url);
+    await waitForMapReady(page);
+    const layers: string[] = await page.evaluate(() => (window as any).__gridmap.map.getStyle().layers.map((l: any) => l.id));
+    expect(layers[0]).toBe(BASEMAP_LAYER);
+    expect(layers).toEqual(expect.arrayContaining(['grid-line', 'incidents-point', 'mediation-points']));
     expect(errors).toEqual([]);
   });
 });

@@ -15,12 +15,13 @@ export interface RunningServer {
  * Starts the real server as a child process on a free port, over a new SQLite file seeded with a
  * small generated county, serving the built web app.
  */
-export async function startServer(seed = 7): Promise<RunningServer> {
+export async function startServer(seed = 7, env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gridmap-browser-'));
   const server = await spawnServer({
     DATABASE: join(dir, 'test.sqlite'),
     DEMO_SIZE: String(TEST_COUNTY_SIZE),
     DEMO_SEED: String(seed),
+    ...env,
   });
   return {
     url: server.url,
