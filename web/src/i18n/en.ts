@@ -120,6 +120,7 @@ export const en: Messages = {
   'weekday.5': 'Fri',
   'weekday.6': 'Sat',
   'weekday.7': 'Sun',
+  'weekday.separator': ', ',
 
   'detail.close': 'Close',
   'detail.kind.area': 'Area',

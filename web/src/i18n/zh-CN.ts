@@ -121,6 +121,8 @@ export const zhCN = {
   'weekday.5': '周五',
   'weekday.6': '周六',
   'weekday.7': '周日',
+  // Days listed one by one: Chinese separates a list with the enumeration comma.
+  'weekday.separator': '、',
 
   'detail.close': '关闭',
   'detail.kind.area': '区域',

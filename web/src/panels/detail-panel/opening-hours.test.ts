@@ -19,4 +19,9 @@ describe('formatOpeningHours', () => {
       'Mon, Wed, Fri 14:00–24:00',
     ]);
   });
+
+  it('separates listed days with the enumeration comma in Chinese', () => {
+    const periods = [{ days: [1, 3, 5], open: '14:00', close: '17:00' }];
+    expect(formatOpeningHours(periods, createTranslator('zh-CN'))).toEqual(['周一、周三、周五 14:00–17:00']);
+  });
 });

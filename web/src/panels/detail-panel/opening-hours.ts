@@ -15,7 +15,7 @@ function dayRuns(days: readonly number[]): [number, number][] {
 
 /**
  * Opening hours as one line per period, e.g. '周一–周五 08:30–17:30'. Runs of three or more
- * days read as a range; two days are listed.
+ * days read as a range; two days are listed with the locale's separator ('周六、周日').
  */
 export function formatOpeningHours(periods: readonly OpeningPeriod[], t: Translate): string[] {
   return periods.map((period) => {
@@ -26,7 +26,7 @@ export function formatOpeningHours(periods: readonly OpeningPeriod[], t: Transla
         if (to === from + 1) return [name(from), name(to)];
         return [`${name(from)}–${name(to)}`];
       })
-      .join(', ');
+      .join(t('weekday.separator'));
     return `${days} ${period.open}–${period.close}`;
   });
 }
