@@ -34,6 +34,14 @@ describe('the web app routes', () => {
     expect(await res.text()).toBe('the app');
   });
 
+  it('answers 404, not index.html, for a fingerprinted asset that is not there', async () => {
+    writeFileSync(join(dist, 'index.html'), 'the app');
+    mkdirSync(join(dist, 'assets'));
+    const res = await app(dist).request('/assets/main-old123.js');
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toBe('the app');
+  });
+
   it('never serves a file outside the dist directory', async () => {
     writeFileSync(join(dist, 'index.html'), 'the app');
     const res = await app(dist).request('/..%2F..%2Fetc%2Fpasswd');

@@ -29,21 +29,25 @@ const NOT_BUILT_PAGE = `<!doctype html><meta charset="utf-8"><title>GridMap</tit
 <p>The API is running at <a href="/api/health">/api/health</a>. Run <code>pnpm build</code> (or <code>pnpm start</code>) to build the map.</p>`;
 
 /**
- * The built web app for every non-API GET: a file from `webDist` when one matches, otherwise
- * index.html (the single-page app routes on the client). 503 with a hint when it is not built.
+ * The built web app for every non-API GET: a file from `webDist` when one matches, 404 for a
+ * missing file under /assets/, otherwise index.html (the single-page app routes on the client). 503 with a hint when it is not built.
  */
 export function webAppRoutes(webDist: string | null) {
   const root = webDist === null ? null : resolve(webDist);
   return new Hono<AppEnv>().get('*', async (c) => {
     if (root === null) return c.html(NOT_BUILT_PAGE, 503);
     const requested = safeJoin(root, decodeURIComponentSafe(c.req.path));
+    const isAsset = requested !== null && requested.startsWith(join(root, 'assets') + sep);
     if (requested && (await isFile(requested))) {
-      const cacheControl = requested.startsWith(join(root, 'assets') + sep) ? ASSET_CACHE_CONTROL : 'no-cache';
+      const cacheControl = isAsset ? ASSET_CACHE_CONTROL : 'no-cache';
       return c.body(new Uint8Array(await readFile(requested)), 200, {
         'Content-Type': CONTENT_TYPES[extname(requested).toLowerCase()] ?? 'application/octet-stream',
         'Cache-Control': cacheControl,
       });
     }
+    // A fingerprinted file that is gone (a page loaded before a rebuild asks for its old
+    // bundle) is a 404: answering index.html would feed HTML to a <script> as JavaScript.
+    if (isAsset) return c.text('Not found', 404);
     const index = join(root, 'index.html');
     if (!(await isFile(index))) return c.html(NOT_BUILT_PAGE, 503);
     return c.body(await readFile(index, 'utf8'), 200, {
