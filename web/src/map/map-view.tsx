@@ -1,4 +1,4 @@
-import { AREA_LEVELS, INCIDENT_POINT_MIN_ZOOM, type AreaCollection, type AreaLevel } from '@gridmap/shared';
+import { AREA_LEVELS, type AreaCollection, type AreaLevel } from '@gridmap/shared';
 import type { FeatureCollection } from 'geojson';
 import {
   AttributionControl,
@@ -19,6 +19,7 @@ import { SELECTED_POINT_SOURCE_ID, selectedPointData } from '../layers/selection
 import { layerVisibility, type LayerSettings } from '../panels/layer-panel/layer-settings.ts';
 import { addGridmapLayers } from './add-gridmap-layers.ts';
 import { baseStyle } from './base-style.ts';
+import { binClickZoom } from './bin-zoom.ts';
 import { createMap } from './create-map.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import { CLICKABLE_LAYERS, pickSelection, type Pick, type PickedFeature } from './pick-selection.ts';
@@ -36,8 +37,6 @@ const AREA_FIT_PADDING_PX = { top: 40, bottom: 40, left: 40, right: 380 };
 const AREA_FIT_MAX_ZOOM = 16;
 /** How long the move to a picked area takes, in ms. */
 const AREA_FIT_DURATION_MS = 600;
-/** Zoom levels a click on an incident bin zooms in by (up to point zoom). */
-const BIN_ZOOM_STEP = 2;
 const POINT_LAYERS = CLICKABLE_LAYERS.filter((id) => id !== 'grid-fill');
 
 export interface MapViewProps {
@@ -256,7 +255,7 @@ function bindPointer(map: MapLibreMap, onPick: (pick: Pick) => void) {
   map.on('click', (event) => {
     const pick = pickSelection(pickedAt(event), [event.lngLat.lng, event.lngLat.lat]);
     if (pick?.kind === 'zoomTo') {
-      map.easeTo({ center: pick.at, zoom: Math.min(map.getZoom() + BIN_ZOOM_STEP, INCIDENT_POINT_MIN_ZOOM) });
+      map.easeTo({ center: pick.at, zoom: binClickZoom(map.getZoom(), map.getMaxZoom()) });
     }
     onPick(pick);
   });
