@@ -9,11 +9,17 @@ describe('createTranslator', () => {
 
   it('fills placeholders and formats numbers with Latin digits and the locale separators', () => {
     expect(createTranslator('zh-CN')('legend.orMore', { value: 12345 })).toBe('12,345 及以上');
-    expect(createTranslator('en')('detail.overdueBy', { days: 3 })).toBe('Overdue by 3 days');
+    expect(createTranslator('en')('detail.overdueBy', { days: 1234 })).toBe('Days overdue: 1,234');
+  });
+
+  it('reads day counts in English without a plural that breaks on one', () => {
+    // The catalogue has no plural forms, so English puts the number after a label.
+    expect(createTranslator('en')('detail.daysLeft', { days: 1 })).toBe('Days left: 1');
+    expect(createTranslator('en')('detail.overdueBy', { days: 1 })).toBe('Days overdue: 1');
   });
 
   it('leaves a placeholder without a parameter as written', () => {
-    expect(createTranslator('en')('detail.daysLeft', {})).toBe('{days} days left');
+    expect(createTranslator('en')('detail.daysLeft', {})).toBe('Days left: {days}');
   });
 });
 
