@@ -130,6 +130,7 @@ export const en: Messages = {
   'detail.level': 'Level',
   'detail.code': 'Code',
   'detail.path': 'Within',
+  'detail.place': 'Grid',
   'detail.households': 'Households',
   'detail.residents': 'Residents',
   'detail.staff': 'Grid staff',

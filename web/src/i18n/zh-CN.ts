@@ -132,6 +132,7 @@ export const zhCN = {
   'detail.level': '层级',
   'detail.code': '编码',
   'detail.path': '所属',
+  'detail.place': '所属网格',
   'detail.households': '户数',
   'detail.residents': '人口',
   'detail.staff': '网格力量',

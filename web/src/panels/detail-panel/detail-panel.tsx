@@ -34,7 +34,14 @@ export function DetailPanel(props: DetailPanelProps) {
         />
       )}
       {selection.kind === 'incident' && (
-        <IncidentDetail key={selection.id} id={selection.id} clockOffsetMs={clockOffsetMs} onClose={onClose} />
+        <IncidentDetail
+          key={selection.id}
+          id={selection.id}
+          clockOffsetMs={clockOffsetMs}
+          findArea={findArea}
+          onSelect={onSelect}
+          onClose={onClose}
+        />
       )}
       {selection.kind === 'household' && <HouseholdDetail key={selection.id} id={selection.id} onClose={onClose} />}
       {selection.kind === 'mediationPoint' && (

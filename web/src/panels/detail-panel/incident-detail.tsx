@@ -1,22 +1,38 @@
-import { REFERRAL_TARGETS, type ReferralTarget } from '@gridmap/shared';
+import { REFERRAL_TARGETS, type AreaProperties, type ReferralTarget } from '@gridmap/shared';
 import { useQuery } from '@tanstack/react-query';
 import { serverNow } from '../../clock/server-clock.ts';
 import { daysUntil } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/locale-context.tsx';
+import { shortAreaName } from '../../layers/areas/area-label-points.ts';
 import { INCIDENT_STATUS_COLOURS } from '../../layers/incidents/incident-status-colours.ts';
+import type { Selection } from '../../map/selection.ts';
+import { areaChain } from './area-chain.ts';
 import { Field } from './detail-fields.tsx';
 import { DetailHeader, DetailStatus } from './detail-header.tsx';
-import { incidentQueryOptions } from './detail-queries.ts';
+import { householdQueryOptions, incidentQueryOptions } from './detail-queries.ts';
 
 function isReferralTarget(value: string): value is ReferralTarget {
   return (REFERRAL_TARGETS as readonly string[]).includes(value);
 }
 
-/** A dispute or event: what, where in the handling cycle, by when, and what happened. */
-export function IncidentDetail({ id, clockOffsetMs, onClose }: { id: number; clockOffsetMs: number; onClose: () => void }) {
+export interface IncidentDetailProps {
+  id: number;
+  /** How far the server's clock is ahead of ours, in ms. */
+  clockOffsetMs: number;
+  /** The app's index of loaded areas, for the town, community and grid the case lies in. */
+  findArea: (id: number) => AreaProperties | undefined;
+  onSelect: (selection: Selection) => void;
+  onClose: () => void;
+}
+
+/** A dispute or event: what, where it is, where in the handling cycle, by when, and what happened. */
+export function IncidentDetail({ id, clockOffsetMs, findArea, onSelect, onClose }: IncidentDetailProps) {
   const { t, format } = useI18n();
   const query = useQuery(incidentQueryOptions(id));
   const incident = query.data?.properties;
+  const householdId = incident?.householdId ?? null;
+  // Only the household's address is wanted; the query is shared with its own detail panel.
+  const household = useQuery({ ...householdQueryOptions(householdId ?? 0), enabled: householdId !== null });
   const title = incident
     ? t('detail.incidentTitle', { kind: t(`incidentKind.${incident.kind}`), id: String(id) })
     : `${t('detail.kind.incident')} #${id}`;
@@ -38,6 +54,16 @@ export function IncidentDetail({ id, clockOffsetMs, onClose }: { id: number; clo
             </span>
             {incident.overdue && <span className="overdue-tag">{t('legend.incidents.overdue')}</span>}
           </Field>
+          <Field label={t('detail.place')}>
+            <AreaPlace gridId={incident.gridId} findArea={findArea} onSelect={onSelect} />
+          </Field>
+          {householdId !== null && (
+            <Field label={t('detail.address')}>
+              {household.isPending
+                ? t('app.loading')
+                : (household.data?.properties.address ?? t('detail.none'))}
+            </Field>
+          )}
           <Field label={t('detail.severity')}>{t(`severity.${severity}`)}</Field>
           <Field label={t('detail.source')}>{t(`incidentSource.${incident.source}`)}</Field>
           <Field label={t('detail.handlingLevel')}>{t(`level.${incident.level}`)}</Field>
@@ -71,5 +97,44 @@ export function IncidentDetail({ id, clockOffsetMs, onClose }: { id: number; clo
         </dl>
       )}
     </>
+  );
+}
+
+/** Town › community › grid of a case, each a button that selects and frames that area. */
+function AreaPlace({
+  gridId,
+  findArea,
+  onSelect,
+}: {
+  gridId: number;
+  findArea: (id: number) => AreaProperties | undefined;
+  onSelect: (selection: Selection) => void;
+}) {
+  const { t } = useI18n();
+  const chain = areaChain(gridId, findArea);
+  // Until the grid list has loaded, the grid is still selectable by its id.
+  const crumbs =
+    chain.length > 0
+      ? chain.map((area, i) => ({
+          id: area.id,
+          level: area.level,
+          name: area.level === 'grid' && i > 0 ? shortAreaName(area.name, chain[i - 1].name) : area.name,
+          title: area.name,
+        }))
+      : [{ id: gridId, level: 'grid' as const, name: `${t('level.grid')} #${gridId}`, title: undefined }];
+  return (
+    <span className="place" data-testid="incident-place">
+      {crumbs.map((crumb) => (
+        <button
+          type="button"
+          key={crumb.id}
+          className="crumb"
+          title={`${crumb.title ?? crumb.name} · ${t('detail.showOnMap')}`}
+          onClick={() => onSelect({ kind: 'area', id: crumb.id, level: crumb.level, fit: true })}
+        >
+          {crumb.name}
+        </button>
+      ))}
+    </span>
   );
 }
