@@ -41,7 +41,6 @@ export const en: Messages = {
   'legend.households.density': 'Household density',
   'legend.households.plain': 'Household',
   'legend.households.migrant': 'Migrant / renting',
-  'legend.households.keyGroup': 'Key group',
   'legend.households.zoomHint': 'Zoom to {zoom} for single households',
   'legend.incidents.overdue': 'Overdue',
   'legend.incidents.scope.open': 'Open cases only; zoomed out, bins count open cases',

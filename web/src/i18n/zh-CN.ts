@@ -42,7 +42,6 @@ export const zhCN = {
   'legend.households.density': '住户密度',
   'legend.households.plain': '普通住户',
   'legend.households.migrant': '流动人口/租户',
-  'legend.households.keyGroup': '重点人群',
   'legend.households.zoomHint': '放大至 {zoom} 级显示单户',
   'legend.incidents.overdue': '已超期',
   'legend.incidents.scope.open': '只显示在办案件；缩小时按在办数聚合',

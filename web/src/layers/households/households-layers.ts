@@ -4,8 +4,11 @@ import { IS_BIN, IS_POINT } from '../tile-source.ts';
 
 export const HOUSEHOLDS_SOURCE_ID = 'households';
 
-/** Colours of single households: plain, migrant/renting, key group (key group wins). */
-export const HOUSEHOLD_COLOURS = { plain: '#64748b', migrant: '#0891b2', keyGroup: '#c026d3' } as const;
+/**
+ * Colours of single households: plain and migrant/renting. Key groups get no colour: their tags
+ * are sensitive (DOMAIN.md) and the tiles carry no such flag until roles decide who may see them.
+ */
+export const HOUSEHOLD_COLOURS = { plain: '#64748b', migrant: '#0891b2' } as const;
 
 /**
  * Heat ramp pale pink to deep magenta (ColorBrewer RdPu): apart in hue from the blue household
@@ -41,7 +44,7 @@ export function householdsHeatLayer(): HeatmapLayerSpecification {
   };
 }
 
-/** Single households at street zoom, coloured by tag, sized by zoom. */
+/** Single households at street zoom, migrants apart, sized by zoom. */
 export function householdsPointLayer(): CircleLayerSpecification {
   return {
     id: 'households-point',
@@ -55,8 +58,6 @@ export function householdsPointLayer(): CircleLayerSpecification {
       // to-boolean accepts true/false as well as 1/0, whichever the tile encoder wrote.
       'circle-color': [
         'case',
-        ['to-boolean', ['get', 'keyGroup']],
-        HOUSEHOLD_COLOURS.keyGroup,
         ['to-boolean', ['get', 'migrant']],
         HOUSEHOLD_COLOURS.migrant,
         HOUSEHOLD_COLOURS.plain,

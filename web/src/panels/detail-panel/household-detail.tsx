@@ -28,6 +28,7 @@ export function HouseholdDetail({ id, onClose }: { id: number; onClose: () => vo
               t('detail.noTags')
             ) : (
               <span className="tags">
+                {/* Key-group tags arrive only for roles allowed to see them (none yet); shown apart if they do. */}
                 {household.tags.map((tag) => (
                   <span key={tag} className={isKeyGroupTag(tag) ? 'tag key-group' : 'tag'}>
                     {t(`householdTag.${tag}`)}

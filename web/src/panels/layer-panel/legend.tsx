@@ -103,10 +103,6 @@ export function Legend({ settings, choropleth, figureLabel }: LegendProps) {
               <span className="dot" style={{ background: HOUSEHOLD_COLOURS.migrant }} />
               {t('legend.households.migrant')}
             </li>
-            <li>
-              <span className="dot" style={{ background: HOUSEHOLD_COLOURS.keyGroup }} />
-              {t('legend.households.keyGroup')}
-            </li>
           </ul>
           <p className="legend-note">{t('legend.households.zoomHint', { zoom: HOUSEHOLD_POINT_MIN_ZOOM })}</p>
         </div>
