@@ -10,3 +10,4 @@ export * from './api/areas-api.ts';
 export * from './api/points-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
+export * from './time/county-time.ts';
