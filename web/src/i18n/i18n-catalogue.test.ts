@@ -9,6 +9,7 @@ import {
   STAFF_ROLES,
 } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
+import { INCIDENT_SCOPES } from '../layers/incidents/incident-scope.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -47,5 +48,12 @@ describe('the message catalogues', () => {
   it('name the language to switch to on the switch', () => {
     expect(zhCN['lang.switchTo']).toBe('EN');
     expect(en['lang.switchTo']).toBe('中文');
+  });
+
+  it('say from which zoom incidents turn from bins into points in every scope note', () => {
+    // The legend fills {zoom} with INCIDENT_POINT_MIN_ZOOM, so the note follows the tiles.
+    for (const catalogue of [zhCN, en]) {
+      for (const scope of INCIDENT_SCOPES) expect(catalogue[`legend.incidents.scope.${scope}`]).toContain('{zoom}');
+    }
   });
 });

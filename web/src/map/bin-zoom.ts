@@ -8,8 +8,8 @@ export const BIN_ZOOM_STEP = 2;
  * where cases usually turn into points. At or above it a bin means the tile held more than
  * MAX_FEATURES_PER_TILE cases (a town centre over two years), so it zooms in a full step rather
  * than back out to the point zoom, where the same bins would be drawn again.
- * @example binClickZoom(10.5) // 12
- * @example binClickZoom(12.3) // 14.3
+ * @example binClickZoom(INCIDENT_POINT_MIN_ZOOM - 0.5, 19) // INCIDENT_POINT_MIN_ZOOM
+ * @example binClickZoom(INCIDENT_POINT_MIN_ZOOM + 0.3, 19) // INCIDENT_POINT_MIN_ZOOM + 2.3
  */
 export function binClickZoom(zoom: number, maxZoom: number): number {
   const target = zoom < INCIDENT_POINT_MIN_ZOOM ? Math.min(zoom + BIN_ZOOM_STEP, INCIDENT_POINT_MIN_ZOOM) : zoom + BIN_ZOOM_STEP;

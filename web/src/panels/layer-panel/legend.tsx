@@ -1,4 +1,4 @@
-import { HOUSEHOLD_POINT_MIN_ZOOM, INCIDENT_STATUSES, MEDIATION_KINDS, OPEN_STATUSES } from '@gridmap/shared';
+import { HOUSEHOLD_POINT_MIN_ZOOM, INCIDENT_POINT_MIN_ZOOM, INCIDENT_STATUSES, MEDIATION_KINDS, OPEN_STATUSES } from '@gridmap/shared';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { BOUNDARY_COLOURS } from '../../layers/areas/area-layers.ts';
 import type { Choropleth } from '../../layers/grid-fill/grid-fill-layer.ts';
@@ -63,7 +63,7 @@ export function Legend({ settings, choropleth, figureLabel }: LegendProps) {
               {t('legend.incidents.overdue')}
             </li>
           </ul>
-          <p className="legend-note">{t(`legend.incidents.scope.${settings.incidentScope}`, { days: RECENT_DAYS })}</p>
+          <p className="legend-note">{t(`legend.incidents.scope.${settings.incidentScope}`, { days: RECENT_DAYS, zoom: INCIDENT_POINT_MIN_ZOOM })}</p>
         </div>
       )}
 
