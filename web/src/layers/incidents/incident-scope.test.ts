@@ -54,8 +54,25 @@ describe('incident scopes', () => {
     }
   });
 
-  it('counts the window back from the given day in UTC calendar days', () => {
-    expect(recentCutoffDay(new Date('2025-06-30T12:00:00Z'))).toBe('2025-04-01');
-    expect(recentCutoffDay(new Date('2025-01-10T23:30:00Z'), 10)).toBe('2024-12-31');
+  it('counts the window back in county days (UTC+8), not UTC or browser days', () => {
+    expect(recentCutoffDay(new Date('2025-06-30T12:00:00Z'))).toBe('2025-04-01'); // 20:00 in the county
+    // 16:00 UTC is midnight in the county: the county's day has already turned.
+    expect(recentCutoffDay(new Date('2025-06-30T15:59:59Z'))).toBe('2025-04-01');
+    expect(recentCutoffDay(new Date('2025-06-30T16:00:00Z'))).toBe('2025-04-02');
+    expect(recentCutoffDay(new Date('2025-01-10T23:30:00Z'), 10)).toBe('2025-01-01');
+  });
+
+  it('gives the same cutoff whatever time zone the browser is in', () => {
+    const original = process.env.TZ;
+    try {
+      const days = ['America/Los_Angeles', 'UTC', 'Asia/Shanghai', 'Pacific/Kiritimati'].map((zone) => {
+        process.env.TZ = zone;
+        return recentCutoffDay(new Date('2025-03-01T17:30:00Z'));
+      });
+      expect(new Set(days)).toEqual(new Set(['2024-12-02']));
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from '@gridmap/shared';
+import { countyDay, OPEN_STATUSES } from '@gridmap/shared';
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import { IS_BIN, IS_POINT } from '../tile-source.ts';
 
@@ -15,12 +15,14 @@ export const RECENT_DAYS = 90;
 const MS_PER_DAY = 86_400_000;
 
 /**
- * First day inside the recent window as 'YYYY-MM-DD' in UTC, the calendar the tiles' `reportedDay`
- * is written in, so that a plain string comparison selects the window.
+ * First day inside the recent window: the county day (UTC+8, see countyDay) of `now` less `days`,
+ * as 'YYYY-MM-DD'. The tiles' `reportedDay` is a county day too, so a plain string comparison
+ * selects the window, whatever time zone the browser is in.
  * @example recentCutoffDay(new Date('2025-06-30T12:00:00Z'), 90) // '2025-04-01'
+ * @example recentCutoffDay(new Date('2025-06-30T17:00:00Z'), 90) // '2025-04-02': 01:00 in the county
  */
 export function recentCutoffDay(now: Date, days: number = RECENT_DAYS): string {
-  return new Date(now.getTime() - days * MS_PER_DAY).toISOString().slice(0, 10);
+  return countyDay(now.getTime() - days * MS_PER_DAY);
 }
 
 /** True for a point feature whose status is open (OPEN_STATUSES). */
