@@ -5,10 +5,11 @@ import {
   mediationPointFeatureSchema,
 } from '@gridmap/shared';
 import type { z } from 'zod';
+import { collectPages } from './collect-pages.ts';
 import { ApiRequestError, fetchJson } from './fetch-json.ts';
 
-/** All mediation points in one page (the API's largest page). */
-const MEDIATION_POINT_LIMIT = 10_000;
+/** Mediation points per page: the API's largest page, so a county (~200) is one request. */
+export const MEDIATION_POINT_PAGE_LIMIT = 10_000;
 
 export type HouseholdFeature = z.infer<typeof householdFeatureSchema>;
 export type IncidentFeature = z.infer<typeof incidentFeatureSchema>;
@@ -57,7 +58,14 @@ export function fetchMediationPoint(id: number, signal?: AbortSignal): Promise<M
   return fetchFeatureOrNull(`/api/mediation-points/${id}`, mediationPointFeatureSchema, signal);
 }
 
-/** Every mediation point (about 200 in the demo) as GeoJSON. */
+/**
+ * Every mediation point as one GeoJSON collection, following `nextCursor` to the last page: a
+ * county has about 200 (one page), a province thousands.
+ */
 export function fetchMediationPoints(signal?: AbortSignal): Promise<MediationPointCollection> {
-  return fetchJson(`/api/mediation-points?limit=${MEDIATION_POINT_LIMIT}`, mediationPointCollectionSchema, signal);
+  return collectPages((cursor) => {
+    const query = new URLSearchParams({ limit: String(MEDIATION_POINT_PAGE_LIMIT) });
+    if (cursor !== null) query.set('cursor', cursor);
+    return fetchJson(`/api/mediation-points?${query}`, mediationPointCollectionSchema, signal);
+  });
 }
