@@ -168,3 +168,9 @@ function areaProperties(r: RawArea, openIncidents: number): AreaProperties {
     labelLat: r.label_lat,
   };
 }
+
+/** The level of area `id`, or null when there is no such area. */
+export function getAreaLevel(db: Db, id: number): AreaLevel | null {
+  const level = db.prepare('SELECT level FROM areas WHERE id = ?').pluck().get(id) as AreaLevel | undefined;
+  return level ?? null;
+}

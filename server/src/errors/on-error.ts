@@ -15,7 +15,9 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   let body: ErrorBody;
   if (err instanceof z.core.$ZodError) {
     const issue = err.issues[0];
-    const field = issue?.path.map(String).join('.') || undefined;
+    // An unknown key sits on the object's path; the key itself is the field to name.
+    const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : (issue?.path ?? []);
+    const field = path.map(String).join('.') || undefined;
     body = { code: 'bad_request', message: issue?.message ?? 'invalid input', field, requestId };
   } else if (err instanceof ApiError) {
     body = { code: err.code, message: err.message, field: err.field, requestId };

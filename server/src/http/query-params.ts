@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCountyTime, type TimeSpan } from '@gridmap/shared';
 import type { Bbox } from '../db/bbox-sql.ts';
 
 /** Features per page of a point layer unless `limit` says otherwise. */
@@ -23,32 +24,56 @@ export const bboxParam = z.string().transform((text, ctx): Bbox => {
   return [minLon, minLat, maxLon, maxLat];
 });
 
-/** A positive integer id written in decimal digits. */
-export const idParam = z
-  .string()
-  .regex(/^[1-9]\d{0,15}$/, 'expected a positive integer id')
-  .transform(Number);
+/** Plain decimal digits of a positive integer, no sign, exponent, prefix or leading zero. */
+const POSITIVE_DECIMAL = /^[1-9]\d*$/;
+
+/**
+ * The id that `text` writes as a positive integer in plain decimal, up to
+ * Number.MAX_SAFE_INTEGER; null otherwise ('1e3', '0x10', '007', '', '9007199254740993').
+ */
+export function parseId(text: string): number | null {
+  if (!POSITIVE_DECIMAL.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** A positive integer id written in plain decimal digits, at most Number.MAX_SAFE_INTEGER. */
+export const idParam = z.string().transform((text, ctx) => {
+  const id = parseId(text);
+  if (id === null) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not an id: expected a positive integer in decimal digits, at most ${Number.MAX_SAFE_INTEGER}` });
+    return z.NEVER;
+  }
+  return id;
+});
 
 /** The `:id` path parameter of a single-resource route. */
 export const idPathParams = z.object({ id: idParam });
 
-export const limitParam = z.coerce
-  .number({ message: 'limit must be an integer' })
-  .int('limit must be an integer')
-  .min(1, 'limit must be at least 1')
-  .max(MAX_PAGE_LIMIT, `limit must be at most ${MAX_PAGE_LIMIT}`)
+/** `limit`: a page size in plain decimal digits, 1..MAX_PAGE_LIMIT. */
+export const limitParam = z
+  .string()
+  .transform((text, ctx) => {
+    const n = POSITIVE_DECIMAL.test(text) ? Number(text) : NaN;
+    if (!(n <= MAX_PAGE_LIMIT)) {
+      ctx.addIssue({ code: 'custom', message: `limit '${text}' must be an integer from 1 to ${MAX_PAGE_LIMIT} in decimal digits` });
+      return z.NEVER;
+    }
+    return n;
+  })
   .default(DEFAULT_PAGE_LIMIT);
 
 /**
- * The paging cursor: base64url of the last id returned. Opaque to clients; decoded to that id.
+ * The paging cursor: base64url of the last id returned. Opaque to clients; decoded to that id,
+ * which must be an id as `parseId` reads it, in the very encoding this API gives out.
  */
 export const cursorParam = z.string().transform((text, ctx) => {
-  const decoded = Buffer.from(text, 'base64url').toString('utf8');
-  if (!/^\d{1,16}$/.test(decoded) || encodeCursor(Number(decoded)) !== text) {
+  const id = parseId(Buffer.from(text, 'base64url').toString('utf8'));
+  if (id === null || encodeCursor(id) !== text) {
     ctx.addIssue({ code: 'custom', message: `cursor '${text}' is not one this API gave out` });
     return z.NEVER;
   }
-  return Number(decoded);
+  return id;
 });
 
 /** `limit` and `cursor`, the paging parameters every point layer reads. */
@@ -77,22 +102,32 @@ export function commaListParam<T extends string>(name: string, values: readonly 
   });
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const DAY_MS = 86_400_000;
-
 /**
- * An ISO date (`2024-05-01`, UTC) or date-time with a zone (`2024-05-01T08:00:00+08:00`),
- * normalised to `toISOString()`. With `endOfDay`, a date alone means the end of that day, so
- * that `to=2024-05-31` includes the 31st.
+ * An ISO date or date-time as the span it names (see `parseCountyTime`): a date alone is the
+ * whole county day (UTC+8), so that `from=2025-01-01&to=2025-01-31` is all of January in the
+ * county; a date-time with `Z` or an offset is that instant. Days that do not exist are rejected.
  */
-export function isoDateParam(name: string, endOfDay = false) {
-  return z.string().transform((text, ctx) => {
-    const ms = DATE_ONLY.test(text) || DATE_TIME.test(text) ? Date.parse(text) : NaN;
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: `${name} '${text}' is not an ISO date or date-time with a zone` });
+export function isoDateParam(name: string) {
+  return z.string().transform((text, ctx): TimeSpan => {
+    try {
+      return parseCountyTime(text);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: `${name}: ${(err as Error).message}` });
       return z.NEVER;
     }
-    return new Date(endOfDay && DATE_ONLY.test(text) ? ms + DAY_MS : ms).toISOString();
+  });
+}
+
+/**
+ * A query object that answers 400 naming any parameter it does not know, so that a typo
+ * (`areaid=5`) is an error rather than a silently unfiltered layer.
+ */
+export function queryObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown query parameter '${issue.keys[0]}'; this route reads ${known}`
+        : undefined,
   });
 }

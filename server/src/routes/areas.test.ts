@@ -47,6 +47,10 @@ describe('GET /api/areas', () => {
     ['bbox=-200,29,121,30', 'bbox'],
     ['bbox=120,-95,121,30', 'bbox'],
     ['parent=1.5', 'parent'],
+    ['parent=999', 'parent'],
+    ['parent=01', 'parent'],
+    ['Level=grid', 'Level'],
+    ['level=grid&level=town', 'level'],
   ])('answers 400 naming the field for %s', async (query, field) => {
     const { status, body } = await getJson(t.current.app, `/api/areas?${query}`);
     expect(status).toBe(400);

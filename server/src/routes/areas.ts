@@ -9,7 +9,8 @@ import { notModified } from '../http/conditional-get.ts';
 import { dataEtag } from '../http/data-etag.ts';
 import { EncodedBodyCache } from '../http/encoded-body-cache.ts';
 import { GEOJSON_CONTENT_TYPE, geojsonResponse } from '../http/feature-collection.ts';
-import { bboxParam, idParam, idPathParams } from '../http/query-params.ts';
+import { bboxParam, idParam, idPathParams, queryObject } from '../http/query-params.ts';
+import { requireArea } from '../http/require-area.ts';
 import { validate } from '../http/validate.ts';
 
 /**
@@ -18,7 +19,7 @@ import { validate } from '../http/validate.ts';
  */
 export const AREAS_CACHE_CONTROL = 'no-cache';
 
-const listQuery = z.object({
+const listQuery = queryObject({
   level: areaLevelSchema.optional(),
   parent: idParam.optional(),
   bbox: bboxParam.optional(),
@@ -28,6 +29,7 @@ export function areasRoutes({ db, config }: AppDeps) {
   const bodies = new EncodedBodyCache();
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
+      requireArea(db, 'parent', c.req.valid('query').parent);
       const etag = dataEtag(db);
       const unchanged = notModified(c, etag, AREAS_CACHE_CONTROL);
       if (unchanged) return unchanged;

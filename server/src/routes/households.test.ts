@@ -55,10 +55,26 @@ describe('GET /api/households', () => {
     [`cursor=${Buffer.from('x').toString('base64url')}`, 'cursor'],
     ['bbox=1,2,3,4,5', 'bbox'],
     ['gridId=abc', 'gridId'],
+    [`cursor=${Buffer.from('0').toString('base64url')}`, 'cursor'],
+    [`cursor=${Buffer.from('1e3').toString('base64url')}`, 'cursor'],
+    [`cursor=${Buffer.from('9007199254740993').toString('base64url')}`, 'cursor'],
+    ['gridid=4', 'gridid'],
   ])('answers 400 naming the field for %s', async (query, field) => {
     const { status, body } = await getJson(t.current.app, `/api/households?${query}`);
     expect(status).toBe(400);
     expect(errorBodySchema.parse(body)).toMatchObject({ code: 'bad_request', field });
+  });
+
+  it('answers 400 naming gridId when no area has that id', async () => {
+    const { status, body } = await getJson(t.current.app, '/api/households?gridId=999');
+    expect(status).toBe(400);
+    expect(errorBodySchema.parse(body)).toMatchObject({ field: 'gridId', message: 'no area with id 999' });
+  });
+
+  it('answers 400 naming gridId when the area is not a grid', async () => {
+    const { status, body } = await getJson(t.current.app, '/api/households?gridId=3');
+    expect(status).toBe(400);
+    expect(errorBodySchema.parse(body)).toMatchObject({ field: 'gridId', message: 'area 3 is a community, not a grid' });
   });
 
   it('accepts the largest limit and a cursor it gave out', async () => {

@@ -6,11 +6,12 @@ import { getHousehold, listHouseholds, type HouseholdRow } from '../db/household
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
-import { bboxParam, idParam, idPathParams, pagingParams } from '../http/query-params.ts';
+import { bboxParam, idParam, idPathParams, pagingParams, queryObject } from '../http/query-params.ts';
+import { requireArea } from '../http/require-area.ts';
 import { validate } from '../http/validate.ts';
 import { maskName, maskPhone } from '../privacy/mask-contact.ts';
 
-const listQuery = z.object({
+const listQuery = queryObject({
   bbox: bboxParam.optional(),
   gridId: idParam.optional(),
   ...pagingParams,
@@ -20,6 +21,7 @@ export function householdsRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
       const q = c.req.valid('query');
+      requireArea(db, 'gridId', q.gridId, 'grid');
       const page = listHouseholds(db, { bbox: q.bbox, gridId: q.gridId }, { limit: q.limit, afterId: q.cursor });
       return geojsonResponse(c, pointFeatureCollection(page, c.req.url, householdProperties));
     })

@@ -25,16 +25,41 @@ describe('GET /api/incidents', () => {
     expect(await ids('kind=neighbour&status=resolved')).toEqual([5]);
   });
 
-  it('filters by reporting dates, a date-only `to` including its whole day', async () => {
-    expect(await ids('from=2025-01-01')).toEqual([1, 2, 4, 6, 8]);
-    expect(await ids('from=2024-12-31&to=2024-12-31')).toEqual([7]);
+  it('reads bare dates as county days (UTC+8), a date-only `to` including its whole day', async () => {
+    // Incident 7 was reported at 2024-12-31T23:00Z: 07:00 on 1 January in the county.
+    expect(await ids('from=2025-01-01')).toEqual([1, 2, 4, 6, 7, 8]);
+    expect(await ids('from=2025-01-01&to=2025-01-01')).toEqual([7, 8]);
+    expect(await ids('from=2024-12-31&to=2024-12-31')).toEqual([]);
+    expect(await ids('to=2024-12-31')).toEqual([3, 5]);
+  });
+
+  it('takes date-times with a zone as the instants they state', async () => {
     expect(await ids('to=2025-01-01T09:00:00%2B08:00')).toEqual([3, 5, 7]);
+    expect(await ids('from=2024-12-31T23:00:00Z&to=2025-01-01T01:00:00Z')).toEqual([7]);
+  });
+
+  it('accepts from equal to to, an empty span for instants and one whole day for dates', async () => {
+    expect(await ids('from=2025-01-01T01:00:00Z&to=2025-01-01T01:00:00Z')).toEqual([]);
+    expect(await ids('from=2025-05-25&to=2025-05-25')).toEqual([1]);
   });
 
   it('filters by an area of any level', async () => {
     expect(await ids('areaId=5')).toEqual([3, 4]);
     expect(await ids('areaId=2')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(await ids('areaId=999')).toEqual([]);
+  });
+
+  it('answers 400 naming areaId when no area has that id', async () => {
+    const { status, body } = await getJson(t.current.app, '/api/incidents?areaId=999');
+    expect(status).toBe(400);
+    expect(errorBodySchema.parse(body)).toMatchObject({ field: 'areaId', message: 'no area with id 999' });
+  });
+
+  it('answers 400 naming from when from is after to', async () => {
+    for (const query of ['from=2025-02-01&to=2025-01-31', 'from=2025-01-01T10:00Z&to=2025-01-01T09:59Z']) {
+      const { status, body } = await getJson(t.current.app, `/api/incidents?${query}`);
+      expect(status, query).toBe(400);
+      expect(errorBodySchema.parse(body)).toMatchObject({ field: 'from', message: 'from is after to' });
+    }
   });
 
   it('filters by bbox', async () => {
@@ -58,6 +83,21 @@ describe('GET /api/incidents', () => {
     ['status=open', 'status'],
     ['from=yesterday', 'from'],
     ['to=2025-13-45', 'to'],
+    ['from=2024-02-30', 'from'],
+    ['to=2025-13-01', 'to'],
+    ['from=2025-01-01T24:00Z', 'from'],
+    ['areaId=1e3', 'areaId'],
+    ['areaId=0x10', 'areaId'],
+    ['areaId=007', 'areaId'],
+    ['areaId=', 'areaId'],
+    ['areaId=9007199254740992', 'areaId'],
+    ['areaid=5', 'areaid'],
+    ['limit=', 'limit'],
+    ['limit=1e3', 'limit'],
+    ['limit=0x10', 'limit'],
+    ['limit=0', 'limit'],
+    ['limit=2.5', 'limit'],
+    ['limit=2&limit=3', 'limit'],
     ['areaId=x', 'areaId'],
     ['limit=10001', 'limit'],
     ['bbox=120,29,120,29', 'bbox'],

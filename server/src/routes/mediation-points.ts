@@ -1,15 +1,14 @@
 import { MEDIATION_KINDS, type MediationPointProperties } from '@gridmap/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { getMediationPoint, listMediationPoints, type MediationPointRow } from '../db/mediation-points-sql.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
-import { bboxParam, commaListParam, idPathParams, pagingParams } from '../http/query-params.ts';
+import { bboxParam, commaListParam, idPathParams, pagingParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
 
-const listQuery = z.object({
+const listQuery = queryObject({
   bbox: bboxParam.optional(),
   kind: commaListParam('kind', MEDIATION_KINDS).optional(),
   ...pagingParams,
