@@ -63,6 +63,15 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     expect(byId.get(1)).toMatchObject({ kind: 'neighbour', status: 'reported', overdue: 0, severity: 2 });
   });
 
+  it('gives the reported day as the county day (UTC+8), not the UTC day', async () => {
+    // Incident 7 was reported at 2024-12-31T23:00Z, 07:00 on 1 January in the county.
+    const z = INCIDENT_POINT_MIN_ZOOM;
+    const { x, y } = tileOf(120.121, 29.121, z);
+    const { body } = await tile(`/api/tiles/incidents/${z}/${x}/${y}.mvt`);
+    const byId = new Map(decodeTile(body).incidents.map((f) => [f.id, f.properties]));
+    expect(byId.get(7)).toMatchObject({ reportedDay: '2025-01-01' });
+  });
+
   it('counts open incidents in the bins below incident zoom', async () => {
     const { x, y } = tileOf(120.1, 29.1, 8);
     const { body } = await tile(`/api/tiles/incidents/8/${x}/${y}.mvt`);

@@ -2,14 +2,13 @@ import {
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
   OPEN_STATUSES,
+  countyDayNumber,
   type IncidentKind,
   type IncidentStatus,
 } from '@gridmap/shared';
 import { countIncidents, iterateIncidentPoints } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { indexRows, type PointIndex } from './point-index.ts';
-
-const DAY_MS = 86_400_000;
 
 /** Incidents as parallel typed arrays beside their point index; kind and status as catalogue indices. */
 export interface IncidentPoints {
@@ -22,7 +21,7 @@ export interface IncidentPoints {
   open: Uint8Array;
   /** Deadline in ms since the epoch; overdue is decided at tile time against the clock. */
   deadlineMs: Float64Array;
-  /** Day reported, in days since 1970-01-01 (UTC). */
+  /** County day reported (UTC+8, see `countyDayNumber`), in days since 1970-01-01. */
   reportedDay: Int32Array;
 }
 
@@ -48,14 +47,9 @@ export function loadIncidentPoints(db: Db): IncidentPoints {
     p.severity[i] = severity;
     p.open[i] = open.has(status) ? 1 : 0;
     p.deadlineMs[i] = Date.parse(deadlineAt);
-    p.reportedDay[i] = Math.floor(Date.parse(reportedAt) / DAY_MS);
+    p.reportedDay[i] = countyDayNumber(Date.parse(reportedAt));
   });
   return { index, ...p };
-}
-
-/** 'YYYY-MM-DD' of a day number from `IncidentPoints.reportedDay`. */
-export function dayToIsoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function incidentKindAt(points: IncidentPoints, i: number): IncidentKind {

@@ -1,6 +1,6 @@
-import { HOUSEHOLD_POINT_MIN_ZOOM, INCIDENT_POINT_MIN_ZOOM } from '@gridmap/shared';
+import { HOUSEHOLD_POINT_MIN_ZOOM, INCIDENT_POINT_MIN_ZOOM, isoDateOfDayNumber } from '@gridmap/shared';
 import type { HouseholdPoints } from './household-points.ts';
-import { dayToIsoDate, incidentKindAt, incidentStatusAt, type IncidentPoints } from './incident-points.ts';
+import { incidentKindAt, incidentStatusAt, type IncidentPoints } from './incident-points.ts';
 import type { TileLayerSource } from './tile-features.ts';
 
 /**
@@ -18,7 +18,7 @@ export function householdTileSource(p: HouseholdPoints): TileLayerSource {
 
 /**
  * Incident point features carry `id`, `kind`, `status`, `severity`, `overdue` (0/1, open and
- * past its deadline at `nowMs`) and `reportedDay` ('YYYY-MM-DD', UTC); bins carry `count`
+ * past its deadline at `nowMs`) and `reportedDay` ('YYYY-MM-DD', the county day at UTC+8); bins carry `count`
  * and `open`.
  */
 export function incidentTileSource(p: IncidentPoints, nowMs: number): TileLayerSource {
@@ -32,7 +32,7 @@ export function incidentTileSource(p: IncidentPoints, nowMs: number): TileLayerS
       status: incidentStatusAt(p, i),
       severity: p.severity[i],
       overdue: p.open[i] === 1 && p.deadlineMs[i] < nowMs ? 1 : 0,
-      reportedDay: dayToIsoDate(p.reportedDay[i]),
+      reportedDay: isoDateOfDayNumber(p.reportedDay[i]),
     }),
     binCounts: { open: (i) => p.open[i] === 1 },
   };
