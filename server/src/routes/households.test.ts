@@ -87,6 +87,13 @@ describe('GET /api/households', () => {
 describe('GET /api/households/:id', () => {
   const t = useTinyCountyApp();
 
+  it('shows the migrant tag of household 1 but not its key-group tag', async () => {
+    const one = householdFeatureSchema.parse((await getJson(t.current.app, '/api/households/1')).body);
+    expect(one.properties.tags).toEqual(['migrant']);
+    const page = householdCollectionSchema.parse((await getJson(t.current.app, '/api/households?limit=1')).body);
+    expect(page.features[0].properties.tags).toEqual(['migrant']);
+  });
+
   it('masks the head name and phone number of a single household as the list does', async () => {
     const { status, body } = await getJson(t.current.app, '/api/households/2');
     expect(status).toBe(200);

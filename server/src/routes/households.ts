@@ -1,15 +1,13 @@
-import type { householdPropertiesSchema } from '@gridmap/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { getHousehold, listHouseholds, type HouseholdRow } from '../db/households-sql.ts';
+import { getHousehold, listHouseholds } from '../db/households-sql.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
 import { bboxParam, idParam, idPathParams, pagingParams, queryObject } from '../http/query-params.ts';
 import { requireArea } from '../http/require-area.ts';
 import { validate } from '../http/validate.ts';
-import { maskName, maskPhone } from '../privacy/mask-contact.ts';
+import { publicHousehold } from '../privacy/public-household.ts';
 
 const listQuery = queryObject({
   bbox: bboxParam.optional(),
@@ -23,24 +21,11 @@ export function householdsRoutes({ db }: AppDeps) {
       const q = c.req.valid('query');
       requireArea(db, 'gridId', q.gridId, 'grid');
       const page = listHouseholds(db, { bbox: q.bbox, gridId: q.gridId }, { limit: q.limit, afterId: q.cursor });
-      return geojsonResponse(c, pointFeatureCollection(page, c.req.url, householdProperties));
+      return geojsonResponse(c, pointFeatureCollection(page, c.req.url, publicHousehold));
     })
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
       const household = orNotFound(getHousehold(db, id), 'household', id);
-      return geojsonResponse(c, pointFeature(household, householdProperties));
+      return geojsonResponse(c, pointFeature(household, publicHousehold));
     });
-}
-
-/** What a caller sees of a household: the head's name and phone masked, in lists and alone alike. */
-function householdProperties(h: HouseholdRow): z.infer<typeof householdPropertiesSchema> {
-  return {
-    id: h.id,
-    gridId: h.gridId,
-    address: h.address,
-    size: h.size,
-    tags: h.tags,
-    headName: maskName(h.headName),
-    phone: maskPhone(h.phone),
-  };
 }

@@ -1,4 +1,4 @@
-import { isKeyGroupTag, type HouseholdTag } from '@gridmap/shared';
+import type { HouseholdTag } from '@gridmap/shared';
 import { countHouseholds, iterateHouseholdPoints } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { indexRows, type PointIndex } from './point-index.ts';
@@ -10,8 +10,6 @@ export interface HouseholdPoints {
   size: Uint8Array;
   /** 1 when tagged migrant/renting. */
   migrant: Uint8Array;
-  /** 1 when any key-group tag is set (the tile says only whether, never which). */
-  keyGroup: Uint8Array;
 }
 
 /** Reads every household once and indexes it. */
@@ -20,15 +18,13 @@ export function loadHouseholdPoints(db: Db): HouseholdPoints {
   const id = new Uint32Array(n);
   const size = new Uint8Array(n);
   const migrant = new Uint8Array(n);
-  const keyGroup = new Uint8Array(n);
   const index = indexRows(n, iterateHouseholdPoints(db), ([hid, , , hsize, tagsJson], i) => {
     id[i] = hid;
     size[i] = Math.min(hsize, 255);
     if (tagsJson !== '[]') {
       const tags = JSON.parse(tagsJson) as HouseholdTag[];
       migrant[i] = tags.includes('migrant') ? 1 : 0;
-      keyGroup[i] = tags.some(isKeyGroupTag) ? 1 : 0;
     }
   });
-  return { index, id, size, migrant, keyGroup };
+  return { index, id, size, migrant };
 }

@@ -4,15 +4,16 @@ import { incidentKindAt, incidentStatusAt, type IncidentPoints } from './inciden
 import type { TileLayerSource } from './tile-features.ts';
 
 /**
- * Household point features carry `id`, `size`, `migrant` (0/1) and `keyGroup` (0/1); bins
- * carry `count`.
+ * Household point features carry `id`, `size` and `migrant` (0/1); bins carry `count`. No
+ * key-group flag: tiles are public, and whether a household is in a key group is sensitive
+ * until roles decide who may see it (issue 9).
  */
 export function householdTileSource(p: HouseholdPoints): TileLayerSource {
   return {
     index: p.index,
     pointMinZoom: HOUSEHOLD_POINT_MIN_ZOOM,
     id: (i) => p.id[i],
-    tags: (i) => ({ id: p.id[i], size: p.size[i], migrant: p.migrant[i], keyGroup: p.keyGroup[i] }),
+    tags: (i) => ({ id: p.id[i], size: p.size[i], migrant: p.migrant[i] }),
   };
 }
 

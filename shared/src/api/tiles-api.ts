@@ -4,6 +4,12 @@
  * feature is one household or incident with its properties; below it, features are bins of
  * BIN_PIXELS tile pixels carrying `count` (and for incidents `open`), so that a tile stays
  * under MAX_FEATURES_PER_TILE.
+ *
+ * Household point features carry `id`, `size` and `migrant` (0/1), and no key-group flag: tiles
+ * are public, and whether a household is in a key group (KEY_GROUP_TAGS) is sensitive until
+ * roles decide who may see it (issue 9). Key-group counts per area are in the area figures.
+ * Incident point features carry `id`, `kind`, `status`, `severity`, `overdue` (0/1) and
+ * `reportedDay` ('YYYY-MM-DD', the county day at UTC+8, see COUNTY_UTC_OFFSET_MINUTES).
  */
 export const TILE_LAYERS = ['households', 'incidents'] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
