@@ -1,7 +1,22 @@
 import type { AreaCollection } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
-import { areaLabelLayers, boundaryLayers, selectedAreaLayers } from './area-layers.ts';
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
+import { areaLabelLayers, BOUNDARY_COLOURS, BOUNDARY_ZOOMS, boundaryLayers, selectedAreaLayers } from './area-layers.ts';
 import { areaLabelPoints, shortAreaName } from './area-label-points.ts';
+
+/** A line layer's width in pixels at `zoom`, evaluated as MapLibre does. */
+function lineWidthAt(layer: LayerSpecification, zoom: number): number {
+  if (layer.type !== 'line') throw new Error(`${layer.id} is not a line layer`);
+  const parsed = createExpression(layer.paint?.['line-width'], `layers[${layer.id}].paint.line-width`);
+  if (parsed.result !== 'success') throw new Error(`${layer.id}: bad line-width`);
+  return parsed.value.evaluate({ zoom }) as number;
+}
+
+/** Relative luminance-like sum of a #rrggbb colour, enough to say which is darker. */
+function luminance(hex: string): number {
+  return [1, 3, 5].reduce((sum, i) => sum + parseInt(hex.slice(i, i + 2), 16), 0);
+}
 
 describe('boundaryLayers', () => {
   it('shows the county always, towns at low zoom, communities mid and grids close up', () => {
@@ -9,8 +24,24 @@ describe('boundaryLayers', () => {
     expect(byId['county-line']).not.toHaveProperty('minzoom');
     expect(byId['county-line']).not.toHaveProperty('maxzoom');
     expect(byId['town-line'].maxzoom).toBeLessThanOrEqual(13);
-    expect([byId['community-line'].minzoom, byId['community-line'].maxzoom]).toEqual([11, 14.5]);
+    expect([byId['community-line'].minzoom, byId['community-line'].maxzoom]).toEqual([11, 15.5]);
     expect(byId['grid-line'].minzoom).toBe(12.5);
+  });
+
+  it('draws communities wider than grids at z13–15, so the grids of one community read together', () => {
+    const byId = Object.fromEntries(boundaryLayers().map((layer) => [layer.id, layer]));
+    for (const zoom of [13, 14, 15]) {
+      const community = lineWidthAt(byId['community-line'], zoom);
+      const grid = lineWidthAt(byId['grid-line'], zoom);
+      expect(community, `z${zoom}`).toBeGreaterThanOrEqual(1.6 * grid);
+    }
+    expect(BOUNDARY_ZOOMS.community.max).toBeGreaterThanOrEqual(15);
+  });
+
+  it('keeps communities below towns where both show, and darker than grids', () => {
+    const byId = Object.fromEntries(boundaryLayers().map((layer) => [layer.id, layer]));
+    expect(lineWidthAt(byId['community-line'], 12)).toBeLessThan(lineWidthAt(byId['town-line'], 12));
+    expect(luminance(BOUNDARY_COLOURS.community)).toBeLessThan(luminance(BOUNDARY_COLOURS.grid));
   });
 
   it('draws finer levels first so that coarser lines lie on top', () => {

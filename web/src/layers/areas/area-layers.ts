@@ -7,7 +7,9 @@ import { AREA_LABEL_SOURCE_ID, areaSourceId } from './area-sources.ts';
 export const BOUNDARY_ZOOMS: Record<AreaLevel, { min: number; max: number }> = {
   county: { min: 0, max: 24 },
   town: { min: 0, max: 12.5 },
-  community: { min: 11, max: 14.5 },
+  // Communities stay outlined as long as they are named (LABEL_ZOOMS), so that a user sees which
+  // grids belong together.
+  community: { min: 11, max: 15.5 },
   grid: { min: 12.5, max: 24 },
 };
 
@@ -19,28 +21,36 @@ export const LABEL_ZOOMS: Record<Exclude<AreaLevel, 'county'>, { min: number; ma
   grid: { min: 14, max: 24 },
 };
 
-/** Line colour per level: darker and heavier the higher the level, all in one slate family. */
+/**
+ * Line colour per level: darker and heavier the higher the level, all in one slate family. A
+ * community, the coarsest line left once towns give way (z12.5), takes the town's dark slate.
+ */
 export const BOUNDARY_COLOURS: Record<AreaLevel, string> = {
   county: '#1e293b',
   town: '#475569',
-  community: '#64748b',
+  community: '#334155',
   grid: '#94a3b8',
 };
 
-/** Line width per level in pixels at [low, high] zoom of its range. */
-const BOUNDARY_WIDTHS: Record<AreaLevel, [number, number]> = {
-  county: [2.5, 4],
-  town: [1.2, 2],
-  community: [0.8, 1.4],
-  grid: [0.6, 1.2],
+/**
+ * Line width per level as [zoom, pixels] stops. Communities stay under towns while both show,
+ * then step up to nearly twice a grid line once they are what groups the grids (z13–15).
+ */
+const BOUNDARY_WIDTHS: Record<AreaLevel, [zoom: number, px: number][]> = {
+  county: [[8, 2.5], [15, 4]],
+  town: [[8, 1.2], [15, 2]],
+  community: [[11, 0.9], [12.5, 1.3], [13, 1.7], [15, 2.6]],
+  grid: [[8, 0.6], [15, 1.2]],
 };
+
+/** Dash of a community line, in line widths: long dashes, short gaps, so it reads as a line. */
+const COMMUNITY_DASH = [3, 1.2];
 
 /** Colour of the outline of the selected area. */
 export const SELECTED_COLOUR = '#0ea5e9';
 
 function lineLayer(level: AreaLevel): LineLayerSpecification {
   const { min, max } = BOUNDARY_ZOOMS[level];
-  const [low, high] = BOUNDARY_WIDTHS[level];
   return {
     id: `${level}-line`,
     type: 'line',
@@ -50,9 +60,9 @@ function lineLayer(level: AreaLevel): LineLayerSpecification {
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
       'line-color': BOUNDARY_COLOURS[level],
-      'line-width': ['interpolate', ['linear'], ['zoom'], 8, low, 15, high],
-      // Communities are dashed so that they read apart from grids where both show (z12.5–14.5).
-      ...(level === 'community' ? { 'line-dasharray': [4, 2] } : {}),
+      'line-width': ['interpolate', ['linear'], ['zoom'], ...BOUNDARY_WIDTHS[level].flat()],
+      // Communities are dashed so that they read apart from grids where both show (z12.5–15.5).
+      ...(level === 'community' ? { 'line-dasharray': COMMUNITY_DASH } : {}),
       'line-opacity': level === 'grid' ? 0.9 : 1,
     },
   };
