@@ -19,7 +19,7 @@ export const TILE_EXTENT = 4096;
 /** Zoom at and above which households are single points (street zoom). */
 export const HOUSEHOLD_POINT_MIN_ZOOM = 14;
 /** Zoom at and above which incidents are single points. */
-export const INCIDENT_POINT_MIN_ZOOM = 12;
+export const INCIDENT_POINT_MIN_ZOOM = 13;
 /** Largest zoom tiles are served for; the map overzooms beyond it. */
 export const MAX_TILE_ZOOM = 18;
 /** Size of an aggregation bin, in pixels of a 512-pixel tile. */
