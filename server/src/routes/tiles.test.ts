@@ -57,7 +57,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
 
   it('sends incidents with kind, status, overdue and reported day at incident zoom', async () => {
     const z = INCIDENT_POINT_MIN_ZOOM;
-    const { x, y } = tileOf(120.05, 29.045, z);
+    const { x, y } = tileOf(120.021, 29.021, z);
     const { body } = await tile(`/api/tiles/incidents/${z}/${x}/${y}.mvt`);
     const byId = new Map(decodeTile(body).incidents.map((f) => [f.id, f.properties]));
     expect(byId.get(2)).toMatchObject({ kind: 'family', status: 'mediating', overdue: 1, reportedDay: '2025-04-01' });
