@@ -2,15 +2,14 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DEMO_SIZE } from '@gridmap/shared/demo/demo-defaults';
+import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SIZE } from '@gridmap/shared/demo/demo-defaults';
+import { countyDay, parseCountyTime } from '@gridmap/shared/time/county-time';
 import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import { openDatabase } from '@gridmap/server/db/open-db';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The CLI's own default seed (the server's first start uses DEFAULT_DEMO_SEED). */
-const CLI_DEFAULT_SEED = 1;
 const DEFAULT_OUT = join(REPO_ROOT, 'data', 'gridmap.sqlite');
 
 export interface GenerateDemoOptions {
@@ -20,19 +19,22 @@ export interface GenerateDemoOptions {
   out: string;
 }
 
-/** Reads `--seed 1 --size 1 --now ISO --out path`; `now` defaults to the start of today (UTC). */
+/**
+ * Reads `--seed 1 --size 1 --now ISO --out path`. The seed defaults to DEFAULT_DEMO_SEED, the
+ * county a server's first start generates; `now` to the start of today in the county (00:00 UTC+8).
+ */
 export function parseGenerateDemoArgs(argv: string[], cwd = process.cwd(), today = new Date()): GenerateDemoOptions {
   const { values } = parseArgs({
     args: argv,
     options: { seed: { type: 'string' }, size: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' } },
     strict: true,
   });
-  const seed = values.seed === undefined ? CLI_DEFAULT_SEED : Number(values.seed);
+  const seed = values.seed === undefined ? DEFAULT_DEMO_SEED : Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
   const size = values.size === undefined ? DEFAULT_DEMO_SIZE : Number(values.size);
   if (!(size > 0)) throw new Error(`--size must be a positive number, got ${values.size}`);
-  // Midnight UTC by default, so that runs on the same day give the same database.
-  const now = values.now === undefined ? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) : new Date(values.now);
+  // The county's midnight by default, so that runs on the same county day give the same database.
+  const now = values.now === undefined ? new Date(parseCountyTime(countyDay(today.getTime())).start) : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO date-time, got ${values.now}`);
   const out = values.out === undefined ? DEFAULT_OUT : resolve(cwd, values.out);
   return { seed, size, now, out };
