@@ -1,6 +1,10 @@
 import {
   AREA_LEVELS,
+  COUNTY_UTC_OFFSET_MINUTES,
+  HOUSEHOLD_POINT_MIN_ZOOM,
   INCIDENT_KINDS,
+  INCIDENT_POINT_MIN_ZOOM,
+  KEY_GROUP_TAGS,
   INCIDENT_STATUSES,
   MAX_TILE_ZOOM,
   MEDIATION_KINDS,
@@ -32,7 +36,9 @@ const errors = (...statuses: number[]) =>
     statuses.map((s) => [String(s), { description: ERROR_DESCRIPTIONS[s], ...json(ref('ErrorBody')) }]),
   );
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Bad input; `field` names the parameter.',
+  400:
+    'Bad input; `field` names the parameter: malformed, unknown to the route, given more than once, ' +
+    'or naming an area that does not exist.',
   404: 'No such resource.',
 };
 
@@ -42,7 +48,13 @@ function query(name: string, description: string, schema: Json = { type: 'string
 function path(name: string, description: string, schema: Json = { type: 'string' }) {
   return { name, in: 'path', required: true, description, schema };
 }
-const idPath = (what: string) => path('id', `${what} id.`, { type: 'integer', minimum: 1 });
+/** Ids are positive integers in plain decimal (no sign, exponent, 0x or leading zero). */
+const ID_SCHEMA = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
+const idPath = (what: string) => path('id', `${what} id.`, ID_SCHEMA);
+/** A filter by area id; 400 when no area has the id. */
+const areaFilter = (name: string, description: string) =>
+  query(name, `${description} 400 when no area has this id.`, ID_SCHEMA);
+const COUNTY_OFFSET = `UTC+${COUNTY_UTC_OFFSET_MINUTES / 60}`;
 
 /** `GET /api/<layer>/{id}` of a point layer: one Feature shaped like the items of its collection. */
 function pointFeaturePath(what: string, schemaName: string) {
@@ -79,7 +91,7 @@ const bbox = query('bbox', 'minLon,minLat,maxLon,maxLat in degrees (WGS84); min 
   example: '120.1,29.6,120.4,29.8',
 });
 const paging = [
-  query('limit', `Features per page, 1–${MAX_PAGE_LIMIT}.`, {
+  query('limit', `Features per page, 1–${MAX_PAGE_LIMIT}, in plain decimal digits.`, {
     type: 'integer',
     minimum: 1,
     maximum: MAX_PAGE_LIMIT,
@@ -108,7 +120,11 @@ export function openApiDocument(): Json {
       description:
         "The API of GridMap (网格一张图): a county's areas, households, incidents and mediation points. " +
         'Point layers page with `limit` and `cursor` (follow the `next` link); households and incidents ' +
-        'also come as vector tiles. Household names and phones are masked.',
+        'also come as vector tiles. Household names and phones are masked, and key-group tags ' +
+        `(${KEY_GROUP_TAGS.join(', ')}) are left out of household features and tiles until roles decide ` +
+        'who may see them; areas still count key-group households. ' +
+        'Every query parameter is checked: one the route does not read, or one given twice, is 400 ' +
+        `naming it. Dates are the county's days (Asia/Shanghai, ${COUNTY_OFFSET}).`,
     },
     paths: {
       '/api/health': {
@@ -133,7 +149,7 @@ export function openApiDocument(): Json {
           summary: 'Areas (county, towns, communities, grids) as GeoJSON, all that match',
           parameters: [
             query('level', 'Only areas of this level.', { type: 'string', enum: [...AREA_LEVELS] }),
-            query('parent', 'Only the children of this area id.', { type: 'integer', minimum: 1 }),
+            areaFilter('parent', 'Only the children of this area id.'),
             { ...bbox, description: 'Only areas whose bounding box intersects this one.' },
             ...revalidated.parameters,
           ],
@@ -158,7 +174,12 @@ export function openApiDocument(): Json {
       '/api/households': {
         get: {
           summary: 'Households as GeoJSON points, paged by id',
-          parameters: [bbox, query('gridId', 'Only households of this grid.', { type: 'integer', minimum: 1 }), ...paging],
+          description: 'Names and phones masked; `tags` holds only migrant and elderly_alone, never a key group.',
+          parameters: [
+            bbox,
+            areaFilter('gridId', 'Only households of this grid; 400 when the area is not a grid.'),
+            ...paging,
+          ],
           responses: { '200': { description: 'OK', ...geojson('HouseholdCollection') }, ...errors(400) },
         },
       },
@@ -168,11 +189,21 @@ export function openApiDocument(): Json {
           summary: 'Incidents (disputes and events) as GeoJSON points, paged by id',
           parameters: [
             bbox,
-            query('from', 'Reported at or after: ISO date (UTC) or date-time with zone.', { type: 'string', example: '2024-01-01' }),
-            query('to', 'Reported before; a date alone includes that whole day.', { type: 'string', example: '2024-12-31' }),
+            query(
+              'from',
+              `Reported at or after: an ISO date, meaning 00:00 of that county day (${COUNTY_OFFSET}), or a ` +
+                'date-time with Z or an offset, taken as given. Days that do not exist are 400; so is from after to.',
+              { type: 'string', example: '2024-01-01' },
+            ),
+            query(
+              'to',
+              `Reported before: a date alone includes that whole county day (until 00:00 ${COUNTY_OFFSET} of the ` +
+                'next); a date-time with Z or an offset is the instant it states.',
+              { type: 'string', example: '2024-12-31' },
+            ),
             query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
             query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
-            query('areaId', 'Only incidents inside this area (any level).', { type: 'integer', minimum: 1 }),
+            areaFilter('areaId', 'Only incidents inside this area (any level).'),
             ...paging,
           ],
           responses: { '200': { description: 'OK', ...geojson('IncidentCollection') }, ...errors(400) },
@@ -191,9 +222,10 @@ export function openApiDocument(): Json {
         get: {
           summary: 'A Mapbox Vector Tile of households or incidents',
           description:
-            'One layer named like `layer`. At and above the layer point zoom (households 14, incidents 12) each ' +
-            'feature is one point: households carry id, size, migrant (0/1), keyGroup (0/1); incidents carry id, ' +
-            'kind, status, severity, overdue (0/1), reportedDay (YYYY-MM-DD). Below it, or when a tile would ' +
+            `One layer named like \`layer\`. At and above the layer point zoom (households ${HOUSEHOLD_POINT_MIN_ZOOM}, ` +
+            `incidents ${INCIDENT_POINT_MIN_ZOOM}) each feature is one point: households carry id, size, migrant (0/1) ` +
+            'and no key-group flag (sensitive until roles land); incidents carry id, kind, status, severity, ' +
+            `overdue (0/1), reportedDay (YYYY-MM-DD, the county day at ${COUNTY_OFFSET}). Below it, or when a tile would ` +
             'hold too many points, features are 8-pixel bins at their mean point with `count` (incidents also ' +
             `\`open\`). Sent gzip-encoded with an ETag; Cache-Control max-age=${TILE_MAX_AGE_S}.`,
           parameters: [

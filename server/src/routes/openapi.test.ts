@@ -1,3 +1,4 @@
+import { INCIDENT_POINT_MIN_ZOOM } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
 import { getJson, useTinyCountyApp } from '../test/test-app.ts';
 
@@ -67,5 +68,24 @@ describe('GET /api/openapi.json', () => {
     expect(names('/api/incidents')).toEqual(['bbox', 'from', 'to', 'kind', 'status', 'areaId', 'limit', 'cursor']);
     expect(names('/api/households')).toEqual(['bbox', 'gridId', 'limit', 'cursor']);
     expect(names('/api/areas')).toEqual(['level', 'parent', 'bbox']);
+  });
+
+  it('states the county day, the strict query rules and the safe-integer ids', async () => {
+    const { body } = await getJson(t.current.app, '/api/openapi.json');
+    expect(body.info.description).toMatch(/given twice, is 400/);
+    expect(body.info.description).toMatch(/Asia\/Shanghai, UTC\+8/);
+    const param = (name: string) => body.paths['/api/incidents'].get.parameters.find((p: { name: string }) => p.name === name);
+    expect(param('from').description).toMatch(/00:00 of that county day \(UTC\+8\)/);
+    expect(param('areaId').schema).toEqual({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+    expect(param('areaId').description).toMatch(/400 when no area has this id/);
+  });
+
+  it('says that key groups are left out of households and tiles, and gives the incident point zoom', async () => {
+    const { body } = await getJson(t.current.app, '/api/openapi.json');
+    const tiles = body.paths['/api/tiles/{layer}/{z}/{x}/{y}.mvt'].get.description;
+    expect(tiles).toContain(`incidents ${INCIDENT_POINT_MIN_ZOOM})`);
+    expect(tiles).toContain('no key-group flag');
+    expect(tiles).not.toMatch(/keyGroup/);
+    expect(body.paths['/api/households'].get.description).toMatch(/never a key group/);
   });
 });
