@@ -5,6 +5,7 @@ import { GRID_FIGURES, type Choropleth, type GridFigure } from '../../layers/gri
 import { INCIDENT_SCOPES, RECENT_DAYS } from '../../layers/incidents/incident-scope.ts';
 import type { LayerSettings } from './layer-settings.ts';
 import { Legend } from './legend.tsx';
+import { Segmented } from './segmented.tsx';
 
 const FIGURE_LABELS: Record<GridFigure, MessageKey> = {
   none: 'figure.none',
@@ -52,20 +53,14 @@ export function LayerPanel({ settings, onChange, choropleth }: LayerPanelProps) 
         </fieldset>
         <fieldset className="layer-group">
           <legend>{t('layers.gridFill')}</legend>
-          <div className="segmented" role="radiogroup" aria-label={t('layers.gridFill')}>
-            {GRID_FIGURES.map((figure) => (
-              <label key={figure} className={settings.gridFigure === figure ? 'segment active' : 'segment'}>
-                <input
-                  type="radio"
-                  name="grid-figure"
-                  value={figure}
-                  checked={settings.gridFigure === figure}
-                  onChange={() => onChange({ ...settings, gridFigure: figure })}
-                />
-                {t(FIGURE_LABELS[figure])}
-              </label>
-            ))}
-          </div>
+          <Segmented
+            name="grid-figure"
+            label={t('layers.gridFill')}
+            options={GRID_FIGURES}
+            value={settings.gridFigure}
+            optionLabel={(figure) => t(FIGURE_LABELS[figure])}
+            onChange={(gridFigure) => onChange({ ...settings, gridFigure })}
+          />
         </fieldset>
         <div className="layer-group">
           {POINT_LAYERS.map(({ key, label }) => (
@@ -79,25 +74,16 @@ export function LayerPanel({ settings, onChange, choropleth }: LayerPanelProps) 
                 <span>{t(label)}</span>
               </label>
               {key === 'incidents' && (
-                <div
-                  className={settings.incidents ? 'segmented sub' : 'segmented sub off'}
-                  role="radiogroup"
-                  aria-label={t('layers.incidentScope')}
-                >
-                  {INCIDENT_SCOPES.map((scope) => (
-                    <label key={scope} className={settings.incidentScope === scope ? 'segment active' : 'segment'}>
-                      <input
-                        type="radio"
-                        name="incident-scope"
-                        value={scope}
-                        checked={settings.incidentScope === scope}
-                        disabled={!settings.incidents}
-                        onChange={() => onChange({ ...settings, incidentScope: scope })}
-                      />
-                      {t(`incidentScope.${scope}`, { days: RECENT_DAYS })}
-                    </label>
-                  ))}
-                </div>
+                <Segmented
+                  name="incident-scope"
+                  label={t('layers.incidentScope')}
+                  className={settings.incidents ? 'sub' : 'sub off'}
+                  options={INCIDENT_SCOPES}
+                  value={settings.incidentScope}
+                  disabled={!settings.incidents}
+                  optionLabel={(scope) => t(`incidentScope.${scope}`, { days: RECENT_DAYS })}
+                  onChange={(incidentScope) => onChange({ ...settings, incidentScope })}
+                />
               )}
             </div>
           ))}
