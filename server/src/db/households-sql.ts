@@ -1,4 +1,4 @@
-import type { HouseholdTag } from '@gridmap/shared';
+import type { HouseholdRecord } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
 import { bboxCondition, bboxParams } from './bbox-sql.ts';
 import type { Db } from './open-db.ts';
@@ -10,17 +10,7 @@ export interface HouseholdFilter {
 }
 
 /** A household as stored: names and phones unmasked (the route decides what a caller sees). */
-export interface HouseholdRow {
-  id: number;
-  gridId: number;
-  lon: number;
-  lat: number;
-  address: string;
-  size: number;
-  tags: HouseholdTag[];
-  headName: string;
-  phone: string;
-}
+export type HouseholdRow = HouseholdRecord;
 
 /** A page of households matching the filter, ordered by id. */
 export function listHouseholds(db: Db, filter: HouseholdFilter, page: PageRequest): Page<HouseholdRow> {
@@ -49,5 +39,5 @@ function selectHouseholds(db: Db, where: string[], params: unknown[], limit: num
         h.head_name AS headName, h.phone
       FROM households h WHERE ${where.join(' AND ')} ORDER BY h.id LIMIT ?`)
     .all(...params, limit) as (Omit<HouseholdRow, 'tags'> & { tags: string })[];
-  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as HouseholdTag[] }));
+  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as HouseholdRow['tags'] }));
 }

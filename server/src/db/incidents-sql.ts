@@ -1,12 +1,4 @@
-import {
-  OPEN_STATUSES,
-  type AreaLevel,
-  type IncidentKind,
-  type IncidentSource,
-  type IncidentStatus,
-  type ReferralTarget,
-  type Severity,
-} from '@gridmap/shared';
+import { OPEN_STATUSES, type IncidentKind, type IncidentRecord, type IncidentStatus } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
 import { bboxCondition, bboxParams } from './bbox-sql.ts';
 import { inSubtree } from './in-subtree.ts';
@@ -26,28 +18,8 @@ export interface IncidentFilter {
   areaId?: number;
 }
 
-export interface IncidentRow {
-  id: number;
-  kind: IncidentKind;
-  status: IncidentStatus;
-  severity: Severity;
-  source: IncidentSource;
-  level: AreaLevel;
-  originLevel: AreaLevel;
-  description: string;
-  lon: number;
-  lat: number;
-  gridId: number;
-  householdId: number | null;
-  mediationPointId: number | null;
-  referredTo: ReferralTarget | null;
-  reportedAt: string;
-  deadlineAt: string;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  /** Open and past its deadline at `now`. */
-  overdue: boolean;
-}
+/** An incident as stored, with whether it is open and past its deadline at `now`. */
+export type IncidentRow = IncidentRecord & { overdue: boolean };
 
 /** A page of incidents matching every filter, ordered by id. */
 export function listIncidents(db: Db, filter: IncidentFilter, page: PageRequest, now: Date): Page<IncidentRow> {

@@ -1,4 +1,4 @@
-import type { AreaLevel, IncidentKind, MediationKind, OpeningPeriod } from '@gridmap/shared';
+import type { MediationKind, MediationPointRecord } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
 import type { Db } from './open-db.ts';
 import { toPage, type Page, type PageRequest } from './paging.ts';
@@ -9,20 +9,8 @@ export interface MediationPointFilter {
   kinds?: MediationKind[];
 }
 
-export interface MediationPointRow {
-  id: number;
-  kind: MediationKind;
-  level: AreaLevel;
-  areaId: number;
-  name: string;
-  lon: number;
-  lat: number;
-  address: string;
-  hours: OpeningPeriod[];
-  disputeKinds: IncidentKind[];
-  mediators: number;
-  phone: string;
-}
+/** A mediation point as stored. */
+export type MediationPointRow = MediationPointRecord;
 
 /**
  * A page of mediation points, ordered by id. There are a few hundred at most, so the bbox is a
