@@ -97,37 +97,48 @@ export function buildAreaHierarchy(input: HierarchyInput): AreaHierarchy {
   const townOf = growRegions(mesh, seatCells, null, ...noise(BORDER_NOISE_STEPS.town, 'town-borders'));
 
   // Communities: a count per town proportional to its households, seeds by k-means.
-  const cellsOfTown = groupCells(townOf, seats.length);
-  const householdsOfTown = cellsOfTown.map((cells) => cells.reduce((sum, c) => sum + householdsOfCell[c], 0));
   const communityTotal = Math.max(seats.length, Math.round(COMMUNITIES_AT_FULL_SIZE * size));
-  const communitiesPerTown = apportion(communityTotal, householdsOfTown, 1, cellsOfTown.map((cells) => cells.length));
-  const communitySeeds: number[] = [];
-  const communityTown: number[] = [];
-  cellsOfTown.forEach((cells, t) => {
-    const seeds = kMeansSeeds(mesh, cells, householdsOfCell, communitiesPerTown[t], random);
-    // Number the communities outwards from the town seat, so that 001 is the seat's own.
-    const seat = seatCells[t];
-    seeds.sort((a, b) => cellDistance(mesh, seat, a) - cellDistance(mesh, seat, b));
-    for (const s of seeds) (communitySeeds.push(s), communityTown.push(t));
-  });
+  const communities = seedChildren(mesh, townOf, seatCells, communityTotal, householdsOfCell, random);
+  const communitySeeds = communities.seeds;
+  const communityTown = communities.parentOfSeed;
   const communityOf = growRegions(mesh, communitySeeds, townOf, ...noise(BORDER_NOISE_STEPS.community, 'community-borders'));
 
   // Grids: ~200 households each, at least one per community.
-  const cellsOfCommunity = groupCells(communityOf, communitySeeds.length);
-  const householdsOfCommunity = cellsOfCommunity.map((cells) => cells.reduce((sum, c) => sum + householdsOfCell[c], 0));
   const gridTotal = Math.max(communitySeeds.length, Math.round(GRIDS_AT_FULL_SIZE * size));
-  const gridsPerCommunity = apportion(gridTotal, householdsOfCommunity, 1, cellsOfCommunity.map((cells) => cells.length));
-  const gridSeeds: number[] = [];
-  const gridCommunity: number[] = [];
-  cellsOfCommunity.forEach((cells, m) => {
-    const seeds = kMeansSeeds(mesh, cells, householdsOfCell, gridsPerCommunity[m], random);
-    const centre = communitySeeds[m];
-    seeds.sort((a, b) => cellDistance(mesh, centre, a) - cellDistance(mesh, centre, b));
-    for (const s of seeds) (gridSeeds.push(s), gridCommunity.push(m));
-  });
+  const grids = seedChildren(mesh, communityOf, communitySeeds, gridTotal, householdsOfCell, random);
+  const gridSeeds = grids.seeds;
+  const gridCommunity = grids.parentOfSeed;
+  const householdsOfCommunity = grids.householdsOfParent;
   const gridOf = growRegions(mesh, gridSeeds, communityOf, ...noise(BORDER_NOISE_STEPS.grid, 'grid-borders'));
 
   return nameAreas(input, random, { seatCells, townOf, communityOf, gridOf, communityTown, gridCommunity, householdsOfCommunity });
+}
+
+/**
+ * Seeds of the children of every parent region: `total` children shared out by households (at
+ * least one each), placed by weighted k-means inside the parent and numbered outwards from the
+ * parent's own seed, so that child 001 is the one at the parent's centre.
+ */
+function seedChildren(
+  mesh: CellMesh,
+  parentOf: Int32Array,
+  parentSeeds: readonly number[],
+  total: number,
+  householdsOfCell: ArrayLike<number>,
+  random: Random,
+): { seeds: number[]; parentOfSeed: number[]; householdsOfParent: number[] } {
+  const cellsOfParent = groupCells(parentOf, parentSeeds.length);
+  const householdsOfParent = cellsOfParent.map((cells) => cells.reduce((sum, c) => sum + householdsOfCell[c], 0));
+  const perParent = apportion(total, householdsOfParent, 1, cellsOfParent.map((cells) => cells.length));
+  const seeds: number[] = [];
+  const parentOfSeed: number[] = [];
+  cellsOfParent.forEach((cells, p) => {
+    const children = kMeansSeeds(mesh, cells, householdsOfCell, perParent[p], random);
+    const centre = parentSeeds[p];
+    children.sort((a, b) => cellDistance(mesh, centre, a) - cellDistance(mesh, centre, b));
+    for (const s of children) (seeds.push(s), parentOfSeed.push(p));
+  });
+  return { seeds, parentOfSeed, householdsOfParent };
 }
 
 function nameAreas(
