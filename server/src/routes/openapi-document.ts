@@ -263,6 +263,17 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'The incident after the step', ...geojson('IncidentFeature') }, ...errors(400, 404, 409, 413) },
         },
       },
+      '/api/live/recent': {
+        get: {
+          summary: 'The newest timeline events, newest first, each with its incident as it is now',
+          description: 'What a live feed shows on opening; then open `GET /api/live?lastEventId=` with the first id here.',
+          parameters: [query('limit', 'Events, 1 … 10000; default 100.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT })],
+          responses: {
+            '200': { description: 'OK', ...json({ type: 'array', items: ref('LiveIncidentMessage') }) },
+            ...errors(400),
+          },
+        },
+      },
       '/api/live': {
         get: {
           summary: 'Server-sent events: every created or changed incident, as it happens',
