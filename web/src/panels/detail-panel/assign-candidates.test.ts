@@ -7,8 +7,9 @@ const point = (id: number, lon: number, kinds: string[]) =>
 
 describe('assign candidates', () => {
   it('lists the points that take the kind, nearest first, ties by id', () => {
-    const points = [point(1, 120.3, ['labour']), point(2, 120.1, ['neighbour']), point(3, 120.2, ['labour']), point(4, 120.0, ['labour'])];
-    expect(assignCandidates(points, 'labour', [120.1, 29]).map((c) => c.point.id)).toEqual([3, 4, 1]);
-    expect(assignCandidates(points, 'debt', [120.1, 29])).toEqual([]);
+    // 4 and 3 lie 0.25° either side of the case (exact in binary), 1 twice as far.
+    const points = [point(1, 120.75, ['labour']), point(2, 120.25, ['neighbour']), point(4, 120.5, ['labour']), point(3, 120.0, ['labour'])];
+    expect(assignCandidates(points, 'labour', [120.25, 29]).map((c) => c.point.id)).toEqual([3, 4, 1]);
+    expect(assignCandidates(points, 'debt', [120.25, 29])).toEqual([]);
   });
 });
