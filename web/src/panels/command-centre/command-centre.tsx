@@ -142,7 +142,10 @@ function FeedLine({ entry, nowMs, findArea, selected, onSelect }: {
       >
         <span className="feed-top">
           <span className={`event-kind ${event.kind}`}>{t(`event.${event.kind}`)}</span>
-          <span className="feed-title">{t(`incidentKind.${p.kind}`)} #{incident.id}</span>
+          <span className="feed-title">
+            <span className="feed-kind">{t(`incidentKind.${p.kind}`)}</span>
+            <span className="feed-id">#{incident.id}</span>
+          </span>
           <time className="feed-time" dateTime={event.at}>{time}</time>
         </span>
         <span className="feed-bottom">
