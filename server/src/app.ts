@@ -6,7 +6,10 @@ import { ApiError } from './errors/api-error.ts';
 import { onError } from './errors/on-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
+import { areaStaffRoutes } from './routes/area-staff.ts';
 import { areasRoutes } from './routes/areas.ts';
+import { gridVersionsRoutes } from './routes/grid-versions.ts';
+import { plansRoutes } from './routes/plans.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
@@ -45,6 +48,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/config', configRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
+  app.route('/api/areas', areaStaffRoutes(deps)); // the planner (issue 6)
+  app.route('/api/plans', plansRoutes(deps));
+  app.route('/api/grid-versions', gridVersionsRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));
   app.route('/api/incidents', incidentsRoutes({ ...deps, live }));
   app.route('/api/mediation-points', mediationPointsRoutes(deps));

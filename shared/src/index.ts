@@ -16,3 +16,4 @@ export * from './api/command-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';
+export * from './api/plans-api.ts';

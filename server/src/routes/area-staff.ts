@@ -1,0 +1,31 @@
+import { gridStaffRequestSchema } from '@gridmap/shared';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app.ts';
+import { listGridStaff, setGridStaff } from '../db/staff-sql.ts';
+import { getAreaLevel } from '../db/areas-sql.ts';
+import { ApiError } from '../errors/api-error.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { idPathParams } from '../http/query-params.ts';
+import { validate } from '../http/validate.ts';
+
+/** 404 for an unknown area, 400 when it is not a grid (only grids have staff teams). */
+function requireGrid(db: AppDeps['db'], id: number): void {
+  const level = getAreaLevel(db, id);
+  if (level === null) throw new ApiError('not_found', `No area with id ${id}`, 'id');
+  if (level !== 'grid') throw new ApiError('bad_request', `area ${id} is a ${level}; staff are assigned to grids`, 'id');
+}
+
+/** `GET|PUT /api/areas/:id/staff`: a grid's team and the unassigned staff. */
+export function areaStaffRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/:id/staff', validate('param', idPathParams), (c) => {
+      const { id } = c.req.valid('param');
+      requireGrid(db, id);
+      return c.json({ staff: listGridStaff(db, id) });
+    })
+    .put('/:id/staff', validate('param', idPathParams), validate('json', gridStaffRequestSchema), (c) => {
+      const { id } = c.req.valid('param');
+      requireGrid(db, id);
+      return c.json({ staff: setGridStaff(db, id, c.req.valid('json').staffIds) });
+    });
+}

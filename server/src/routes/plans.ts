@@ -1,0 +1,92 @@
+import {
+  planApplyRequestSchema,
+  planDraftRequestSchema,
+  planPreviewRequestSchema,
+  planRestoreRequestSchema,
+  type PlanImpact,
+} from '@gridmap/shared';
+import { planImpact } from '@gridmap/shared/plans/plan-impact';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../app.ts';
+import { applyPlan } from '../db/apply-plan-sql.ts';
+import { gridsAsOf } from '../db/grid-versions-sql.ts';
+import { communityPoints, getPlan, getPlannerCommunity, insertPlan, listPlans, staffRolesByGrid } from '../db/plans-sql.ts';
+import type { Db } from '../db/open-db.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { orNotFound } from '../errors/or-not-found.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { idParam, idPathParams, queryObject } from '../http/query-params.ts';
+import { validate } from '../http/validate.ts';
+
+/** Largest plan body in bytes: a community's grids with a few thousand vertices each. */
+export const MAX_PLAN_BODY_BYTES = 8 * 1024 * 1024;
+
+const planBodyLimit = bodyLimit({
+  maxSize: MAX_PLAN_BODY_BYTES,
+  onError: () => {
+    throw new ApiError('payload_too_large', `the request body is over ${MAX_PLAN_BODY_BYTES} bytes`);
+  },
+});
+
+/** The community a planner edits, or 400 naming `field` when `id` is not a community. */
+function requireCommunity(db: Db, id: number, field: string) {
+  const community = getPlannerCommunity(db, id);
+  if (!community) throw new ApiError('bad_request', `no community with id ${id}`, field);
+  return community;
+}
+
+function impactOf(db: Db, communityId: number, grids: Parameters<typeof planImpact>[3], base: Parameters<typeof planImpact>[4]): PlanImpact {
+  const community = requireCommunity(db, communityId, 'communityId');
+  return planImpact(community, communityPoints(db, communityId), staffRolesByGrid(db, communityId), grids, base);
+}
+
+export function plansRoutes({ db, config }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/', validate('query', queryObject({ community: idParam })), (c) => {
+      const { community } = c.req.valid('query');
+      requireCommunity(db, community, 'community');
+      return c.json({ plans: listPlans(db, community) });
+    })
+    .get('/community/:id', validate('param', idPathParams), (c) => {
+      const { id } = c.req.valid('param');
+      const community = orNotFound(getPlannerCommunity(db, id), 'community', id);
+      const { code: _code, ...body } = community;
+      return c.json(body);
+    })
+    .post('/preview', planBodyLimit, validate('json', planPreviewRequestSchema), (c) => {
+      const { communityId, grids } = c.req.valid('json');
+      return c.json(impactOf(db, communityId, grids, null));
+    })
+    .post('/restore', validate('json', planRestoreRequestSchema), (c) => {
+      const body = c.req.valid('json');
+      const community = requireCommunity(db, body.communityId, 'communityId');
+      const then = gridsAsOf(db, body.communityId, new Date(body.asOf).toISOString());
+      const now = new Set(community.grids.map((g) => g.id));
+      // A grid merged away since comes back as a new grid (ids are never reused).
+      let fresh = 0;
+      const grids = then.map((g) => ({ id: now.has(g.id) ? g.id : --fresh, name: g.name, geometry: JSON.parse(g.geometryJson) }));
+      const base = community.grids.map((g) => ({ id: g.id, version: g.version }));
+      const plan = insertPlan(db, { communityId: body.communityId, author: body.author, reason: body.reason, base, grids }, config.now().toISOString());
+      return c.json(plan, 201);
+    })
+    .post('/', planBodyLimit, validate('json', planDraftRequestSchema), (c) => {
+      const draft = c.req.valid('json');
+      requireCommunity(db, draft.communityId, 'communityId');
+      return c.json(insertPlan(db, draft, config.now().toISOString()), 201);
+    })
+    .get('/:id', validate('param', idPathParams), (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(orNotFound(getPlan(db, id), 'plan', id));
+    })
+    .get('/:id/impact', validate('param', idPathParams), (c) => {
+      const { id } = c.req.valid('param');
+      const plan = orNotFound(getPlan(db, id), 'plan', id);
+      return c.json(impactOf(db, plan.communityId, plan.grids, plan.status === 'draft' ? plan.base : null));
+    })
+    .post('/:id/apply', validate('param', idPathParams), validate('json', planApplyRequestSchema), (c) => {
+      const { id } = c.req.valid('param');
+      const { author } = c.req.valid('json');
+      return c.json(orNotFound(applyPlan(db, id, author, config.now().toISOString()), 'plan', id));
+    });
+}
