@@ -1,4 +1,16 @@
 import {
+  gridStaffRequestSchema,
+  gridsAsOfSchema,
+  gridVersionSchema,
+  planApplyRequestSchema,
+  planApplyResultSchema,
+  planDraftRequestSchema,
+  planImpactSchema,
+  plannerCommunitySchema,
+  planPreviewRequestSchema,
+  planRestoreRequestSchema,
+  planSchema,
+  staffMemberSchema,
   AREA_LEVELS,
   COUNTY_UTC_OFFSET_MINUTES,
   HOUSEHOLD_POINT_MIN_ZOOM,
@@ -332,9 +344,11 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'OK', ...json({ type: 'object' }) } },
         },
       },
+      ...plannerPaths(),
     },
     components: {
       schemas: {
+        ...plannerSchemas(),
         Health: component(healthSchema),
         ClientConfig: component(clientConfigSchema),
         AreaCollection: component(areaCollectionSchema),
@@ -353,5 +367,113 @@ export function openApiDocument(): Json {
         ErrorBody: component(errorBodySchema),
       },
     },
+  };
+}
+
+// The planner (issue 6): plans, grid versions and grid staff.
+function plannerPaths(): Json {
+  const community = (name: string) => ({ ...query(name, 'Community id; 400 when it is not a community.', ID_SCHEMA), required: true });
+  return {
+    '/api/plans': {
+      get: {
+        summary: "A community's plans, newest first (drafts are visible to every planner)",
+        parameters: [community('community')],
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { plans: { type: 'array', items: ref('Plan') } } }) }, ...errors(400) },
+      },
+      post: {
+        summary: 'Save a draft plan: the grids of one community after the change, and the versions it was drafted from',
+        description: 'Negative grid ids are new grids; a grid of the community left out is removed (merged). Drafts may be invalid; the impact lists the problems and apply refuses them.',
+        requestBody: jsonBody('PlanDraftRequest'),
+        responses: { '201': { description: 'The plan', ...json(ref('Plan')) }, ...errors(400, 413) },
+      },
+    },
+    '/api/plans/community/{id}': {
+      get: {
+        summary: 'What the planner edits: a community, its grids with versions and label points',
+        parameters: [idPath('Community')],
+        responses: { '200': { description: 'OK', ...json(ref('PlannerCommunity')) }, ...errors(400, 404) },
+      },
+    },
+    '/api/plans/preview': {
+      post: {
+        summary: 'The impact of grids not saved yet: problems, figures per grid before and after, the balance',
+        requestBody: jsonBody('PlanPreviewRequest'),
+        responses: { '200': { description: 'OK', ...json(ref('PlanImpact')) }, ...errors(400, 413) },
+      },
+    },
+    '/api/plans/restore': {
+      post: {
+        summary: "A new draft that puts a community's grids back as they were at an instant",
+        requestBody: jsonBody('PlanRestoreRequest'),
+        responses: { '201': { description: 'The plan', ...json(ref('Plan')) }, ...errors(400) },
+      },
+    },
+    '/api/plans/{id}': {
+      get: { summary: 'One plan', parameters: [idPath('Plan')], responses: { '200': { description: 'OK', ...json(ref('Plan')) }, ...errors(400, 404) } },
+    },
+    '/api/plans/{id}/impact': {
+      get: {
+        summary: 'What the plan does: problems with where they are, grids changed since it was drafted, figures and balance',
+        parameters: [idPath('Plan')],
+        responses: { '200': { description: 'OK', ...json(ref('PlanImpact')) }, ...errors(400, 404) },
+      },
+    },
+    '/api/plans/{id}/apply': {
+      post: {
+        summary: 'Apply a draft in one transaction',
+        description:
+          'Grids change, households, incidents, grid-level mediation points and the staff of removed grids in the changed area are ' +
+          'reassigned by point-in-polygon, grid figures recounted and a new version of each changed grid recorded. 409 when ' +
+          'any grid of the community changed since the plan was drafted (the message names them) or the plan was applied; ' +
+          '400 with the first problem and where it is when the grids are not a valid partition. Either way nothing changes.',
+        parameters: [idPath('Plan')],
+        requestBody: jsonBody('PlanApplyRequest'),
+        responses: { '200': { description: 'What changed', ...json(ref('PlanApplyResult')) }, ...errors(400, 404, 409) },
+      },
+    },
+    '/api/grid-versions': {
+      get: {
+        summary: 'Every recorded version of the grids of a community (grids no plan changed have none: their area row is their one version)',
+        parameters: [community('community')],
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { versions: { type: 'array', items: ref('GridVersion') } } }) }, ...errors(400) },
+      },
+    },
+    '/api/grid-versions/as-of': {
+      get: {
+        summary: 'The grids of a community as they were at an instant',
+        parameters: [community('community'), { ...query('at', `ISO date-time, or a date: the end of that county day (${COUNTY_OFFSET}).`), required: true }],
+        responses: { '200': { description: 'OK', ...geojson('GridsAsOf') }, ...errors(400) },
+      },
+    },
+    '/api/areas/{id}/staff': {
+      get: {
+        summary: "A grid's staff and the unassigned staff",
+        parameters: [idPath('Grid')],
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { staff: { type: 'array', items: ref('StaffMember') } } }) }, ...errors(400, 404) },
+      },
+      put: {
+        summary: "Set a grid's team: the listed staff move to it, its others are unassigned; figures follow",
+        parameters: [idPath('Grid')],
+        requestBody: jsonBody('GridStaffRequest'),
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { staff: { type: 'array', items: ref('StaffMember') } } }) }, ...errors(400, 404) },
+      },
+    },
+  };
+}
+
+function plannerSchemas(): Json {
+  return {
+    Plan: component(planSchema),
+    PlanDraftRequest: component(planDraftRequestSchema, 'input'),
+    PlanPreviewRequest: component(planPreviewRequestSchema, 'input'),
+    PlanRestoreRequest: component(planRestoreRequestSchema, 'input'),
+    PlanApplyRequest: component(planApplyRequestSchema, 'input'),
+    PlanApplyResult: component(planApplyResultSchema),
+    PlanImpact: component(planImpactSchema),
+    PlannerCommunity: component(plannerCommunitySchema),
+    GridVersion: component(gridVersionSchema),
+    GridsAsOf: component(gridsAsOfSchema),
+    GridStaffRequest: component(gridStaffRequestSchema, 'input'),
+    StaffMember: component(staffMemberSchema),
   };
 }
