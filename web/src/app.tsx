@@ -22,6 +22,8 @@ import { useLiveStream } from './live/use-live-stream.ts';
 import { useOperatorName } from './operator/use-operator-name.ts';
 import { CommandCentre } from './panels/command-centre/command-centre.tsx';
 import { IntakeForm } from './panels/intake/intake-form.tsx';
+import { PlannerEntry, plannerCommunityOf } from './planner/planner-entry.tsx';
+import { PlannerPanel } from './planner/planner-panel.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -71,8 +73,14 @@ export function App() {
     pickingRef.current = picking;
   }, []);
 
+  // The planner (issue 6): while it is open, map clicks edit grids and select nothing.
+  const [plannerCommunity, setPlannerCommunity] = useState<number | null>(null);
+  const plannerRef = useRef(false);
+  plannerRef.current = plannerCommunity !== null;
+  const plannerCandidate = plannerCommunityOf(selection, findArea);
+
   const onPick = useCallback((pick: Pick) => {
-    if (pickingRef.current) return;
+    if (pickingRef.current || plannerRef.current) return;
     if (pick === null) setSelection(null);
     else if (pick.kind === 'select') setSelection(pick.selection);
   }, []);
@@ -113,7 +121,10 @@ export function App() {
               </button>
             </div>
           )}
-          {selection && (
+          {plannerCommunity === null && plannerCandidate !== null && (
+            <PlannerEntry communityId={plannerCandidate} findArea={findArea} onOpen={(id) => (setPlannerCommunity(id), setSelection(null))} />
+          )}
+          {selection && plannerCommunity === null && (
             <DetailPanel
               selection={selection}
               findArea={findArea}
@@ -127,6 +138,9 @@ export function App() {
             />
           )}
         </main>
+        {plannerCommunity !== null ? (
+          <PlannerPanel map={map} communityId={plannerCommunity} author={operator.name} onClose={() => setPlannerCommunity(null)} />
+        ) : (
         <CommandCentre
           feed={live.feed}
           connection={live.connection}
@@ -151,6 +165,7 @@ export function App() {
             ) : undefined
           }
         />
+        )}
       </div>
     </div>
   );
