@@ -10,7 +10,7 @@ const app = useTinyCountyApp();
 
 async function send(t: TestApp, method: string, path: string, body: unknown) {
   const res = await t.app.request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 async function load(t: TestApp): Promise<{ community: PlannerCommunity; partition: GridPartition }> {

@@ -122,6 +122,17 @@ describe('grid partition edits', () => {
     expect(areaOf(p, 1) + areaOf(p, -7)).toBeCloseTo(1, 12);
   });
 
+  it('splits across a slanted community edge, where the crossing lies on the boundary only up to rounding', () => {
+    const community = poly([0, 0], [1, 0], [2, 0], [2, 1], [1, 1], [0.1, 1.3]);
+    const grids = [
+      { id: 1, geometry: poly([0, 0], [1, 0], [1, 1], [0.1, 1.3]) },
+      { id: 2, geometry: poly([1, 0], [2, 0], [2, 1], [1, 1]) },
+    ];
+    const p = splitGrid(partitionFromGrids(grids, community), 1, [[-0.5, 0.7], [1.5, 0.73]], -1);
+    expect(validatePartition(p, community)).toEqual([]);
+    expect(p.grids).toHaveLength(3);
+  });
+
   it('refuses a line that does not cross the grid exactly twice', () => {
     expect(() => splitGrid(start(), 4, [[1.5, 1.5], [1.5, 2.1]], -1)).toThrow(/exactly twice; it crosses 1/);
     expect(() => splitGrid(start(), 4, [[1.2, 0.9], [1.2, 2.1], [1.8, 2.1], [1.8, 0.9]], -1)).toThrow(/crosses 4/);

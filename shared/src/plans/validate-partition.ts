@@ -160,10 +160,14 @@ function segmentsMeetAway(s: Segment, t: Segment): [number, number] | null {
     const [rx, ry] = px === t.ax && py === t.ay ? [t.bx, t.by] : [t.ax, t.ay];
     return (qx - px) * (rx - px) + (qy - py) * (ry - py) > 0 ? [px, py] : null;
   }
-  // A grid edge may lie along the community boundary (it is part of it): only crossings count there.
+  // A grid edge may lie along the community boundary (it is part of it): only crossings count
+  // there, and not at a grid vertex that a split put on the boundary (on it only up to rounding).
   if (s.parent || t.parent) {
-    if (o1 * o2 < 0 && o3 * o4 < 0) return crossingPoint(s, t);
-    return null;
+    if (!(o1 * o2 < 0 && o3 * o4 < 0)) return null;
+    const at = crossingPoint(s, t);
+    const grid = s.parent ? t : s;
+    const near = (x: number, y: number) => Math.hypot(x - at[0], y - at[1]) <= BOUNDARY_TOLERANCE_DEG;
+    return near(grid.ax, grid.ay) || near(grid.bx, grid.by) ? null : at;
   }
   if (o1 * o2 < 0 && o3 * o4 < 0) return crossingPoint(s, t);
   if (o1 === 0 && within(s, t.ax, t.ay)) return [t.ax, t.ay];

@@ -293,6 +293,8 @@ export const en: Messages = {
   'planner.maxDeviation': 'Households off the mean',
   'planner.perWorkerDeviation': 'Per worker off the mean',
   'planner.grid': 'Grid',
+  'planner.removed': 'merged away',
+  'planner.cutTooShort': 'A cut line needs at least two points',
   'planner.newGrid': 'New grid',
   'planner.col.households': 'HH',
   'planner.col.residents': 'Pop.',

@@ -295,6 +295,8 @@ export const zhCN = {
   'planner.maxDeviation': '户数 偏离均值',
   'planner.perWorkerDeviation': '人均户数 偏离均值',
   'planner.grid': '网格',
+  'planner.removed': '撤并',
+  'planner.cutTooShort': '切分线至少需要两个点',
   'planner.newGrid': '新网格',
   'planner.col.households': '户数',
   'planner.col.residents': '人口',

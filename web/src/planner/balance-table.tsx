@@ -4,6 +4,11 @@ import { useI18n } from '../i18n/locale-context.tsx';
 type Figures = NonNullable<PlanImpact['grids'][number]['before']>;
 const COLUMNS = ['households', 'residents', 'keyGroupHouseholds', 'openIncidents', 'staff', 'householdsPerGridWorker'] as const satisfies readonly (keyof Figures)[];
 
+/** '城西社区第二网格' → '第二网格': the table names grids of one community. */
+function shortName(name: string): string {
+  return name.replace(/^.*?(第.+网格)$/, '$1');
+}
+
 /** Per grid, each figure before → after (only the after when it did not change), and the community's balance. */
 export function BalanceTable({ impact, names, selected, onSelect }: {
   impact: PlanImpact | null;
@@ -43,7 +48,10 @@ export function BalanceTable({ impact, names, selected, onSelect }: {
           <tbody>
             {impact.grids.map((g) => (
               <tr key={g.id} className={`${g.change}${selected.includes(g.id) ? ' selected' : ''}`} onClick={() => onSelect(g.id)} data-grid={g.id}>
-                <td className="balance-name" title={g.name || names.get(g.id)}>{g.id < 0 ? t('planner.newGrid') : (names.get(g.id) ?? g.name).replace(/^.*?(第.+网格)$/, '$1')}</td>
+                <td className="balance-name" title={g.name || names.get(g.id)}>
+                  {g.id < 0 ? t('planner.newGrid') : shortName(names.get(g.id) ?? g.name)}
+                  {g.change === 'removed' && <span className="change-tag">{t('planner.removed')}</span>}
+                </td>
                 {COLUMNS.map((c) => {
                   const b = value(g.before, c), a = value(g.after, c);
                   return <td key={c} data-col={c}>{b === a ? a : <>{b}<span className="arrow">→</span><b>{a}</b></>}</td>;

@@ -5,7 +5,7 @@ import { validatePartition } from '@gridmap/shared/plans/validate-partition';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from '../api/fetch-json.ts';
 import { useI18n } from '../i18n/locale-context.tsx';
 import { BalanceTable } from './balance-table.tsx';
@@ -52,7 +52,13 @@ function PlannerEditor({ map, community, author }: { map: MapLibreMap | null; co
   const partition = dragged ?? history.present;
   const [selected, setSelected] = useState<number[]>([]);
   const [mode, setMode] = useState<PlannerMode>('edit');
-  const [cut, setCut] = useState<Position[]>([]);
+  const [cut, setCutState] = useState<Position[]>([]);
+  // The clicks of a double-click arrive before React renders them: the cut is read from a ref.
+  const cutRef = useRef<Position[]>([]);
+  const setCut = useCallback((next: Position[] | ((c: Position[]) => Position[])) => {
+    cutRef.current = typeof next === 'function' ? next(cutRef.current) : next;
+    setCutState(cutRef.current);
+  }, []);
   const [nextNewId, setNextNewId] = useState(-1);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [impact, setImpact] = useState<PlanImpact | null>(null);
@@ -132,10 +138,12 @@ function PlannerEditor({ map, community, author }: { map: MapLibreMap | null; co
 
   const finishCut = () => {
     // A double-click also sends two clicks: drop repeated points.
-    const line = cut.filter((p, i) => i === 0 || p[0] !== cut[i - 1][0] || p[1] !== cut[i - 1][1]);
+    const drawn = cutRef.current;
+    const line = drawn.filter((p, i) => i === 0 || p[0] !== drawn[i - 1][0] || p[1] !== drawn[i - 1][1]);
     setMode('edit');
     setCut([]);
-    if (selected.length !== 1 || line.length < 2) return;
+    if (selected.length !== 1) return;
+    if (line.length < 2) return setMessage({ text: t('planner.cutTooShort'), error: true });
     if (tryEdit((p) => splitGrid(p, selected[0], line, nextNewId))) {
       setSelected([selected[0], nextNewId]);
       setNextNewId((n) => n - 1);

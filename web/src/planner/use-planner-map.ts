@@ -42,7 +42,9 @@ export function usePlannerMap(map: MapLibreMap | null, props: PlannerMapProps): 
     if (!map) return;
     for (const id of PLANNER_SOURCES) map.addSource(id, { type: 'geojson', data: EMPTY });
     for (const layer of plannerLayers()) map.addLayer(layer);
+    // Double-click finishes a cut line and Shift-click adds a grid to the selection, not zooms.
     map.doubleClickZoom.disable();
+    map.boxZoom.disable();
     let dragging: number | null = null;
     const at = (e: MapMouseEvent) => [e.lngLat.lng, e.lngLat.lat] as const;
     const onDown = (e: MapMouseEvent) => {
@@ -98,6 +100,7 @@ export function usePlannerMap(map: MapLibreMap | null, props: PlannerMapProps): 
       map.off('contextmenu', onContext);
       map.off('dblclick', onDouble);
       map.doubleClickZoom.enable();
+      map.boxZoom.enable();
       map.getCanvas().style.cursor = '';
       if (!map.style) return; // the map itself is gone
       for (const layer of plannerLayers()) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
