@@ -10,6 +10,7 @@ import { areasRoutes } from './routes/areas.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
+import { importsRoutes } from './routes/imports.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/incidents', incidentsRoutes(deps));
   app.route('/api/mediation-points', mediationPointsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
+  app.route('/api/imports', importsRoutes({ ...deps, tiles }));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);

@@ -24,13 +24,16 @@ export interface TileService {
   getTile(layer: TileLayer, z: number, x: number, y: number): CachedTile;
   /** Re-reads incidents from the database (after writes) and drops their cached tiles. */
   rebuildIncidents(): void;
+  /** Re-reads households from the database (after an import) and drops their cached tiles. */
+  rebuildHouseholds(): void;
   /** Points indexed per layer. */
   counts(): Record<TileLayer, number>;
 }
 
 /** Builds the in-memory point indexes of both layers from the database (once, at start). */
 export function createTileService(db: Db, now: () => Date): TileService {
-  const households: HouseholdPoints = loadHouseholdPoints(db);
+  let households: HouseholdPoints = loadHouseholdPoints(db);
+  let householdsVersion = 1;
   let incidents: IncidentPoints = loadIncidentPoints(db);
   let incidentsVersion = 1;
   const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
@@ -38,7 +41,7 @@ export function createTileService(db: Db, now: () => Date): TileService {
   return {
     getTile(layer, z, x, y) {
       const nowMs = now().getTime();
-      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : 0}/${z}/${x}/${y}`;
+      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : householdsVersion}/${z}/${x}/${y}`;
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
       const hit = cache.get(key, nowMs, maxAge);
       if (hit) return hit;
@@ -56,6 +59,11 @@ export function createTileService(db: Db, now: () => Date): TileService {
       incidents = loadIncidentPoints(db);
       incidentsVersion++;
       cache.deletePrefix('incidents:');
+    },
+    rebuildHouseholds() {
+      households = loadHouseholdPoints(db);
+      householdsVersion++;
+      cache.deletePrefix('households:');
     },
     counts() {
       return { households: households.index.count, incidents: incidents.index.count };

@@ -1,4 +1,5 @@
-import { area, bbox, difference, featureCollection, intersect, pointOnFeature, polygon, multiPolygon, union } from '@turf/turf';
+import { area, bbox, difference, featureCollection, intersect, multiPolygon, polygon, union } from '@turf/turf';
+import { labelPoint } from '../geo/label-point.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 /**
@@ -71,7 +72,7 @@ function pieces(result: Feature<Polygon | MultiPolygon> | null): Feature<Polygon
 
 function problem(kind: TilingProblem['kind'], parentCode: string, codes: string[], piece: Feature<Polygon>, what: string): TilingProblem {
   const areaM2 = Math.round(area(piece));
-  const [lon, lat] = pointOnFeature(piece).geometry.coordinates;
+  const [lon, lat] = labelPoint(piece.geometry);
   return {
     kind,
     parentCode,

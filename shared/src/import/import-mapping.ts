@@ -45,7 +45,7 @@ const COLUMN_GUESSES: Record<string, readonly string[]> = {
   lat: ['lat', 'latitude', 'y', '纬度', 'point_y'],
   code: ['code', 'areacode', 'gridcode', '编码', '代码', '网格编码', '区划代码', '行政区划代码'],
   name: ['name', 'areaname', 'gridname', '名称', '网格名称', '调解室名称'],
-  parentCode: ['parentcode', 'parent_code', 'parent', '上级编码', '上级代码', '父级编码'],
+  parentCode: ['parentcode', 'parent_code', 'parent', '上级编码', '上级代码', '父级编码', '社区编码', '所属社区编码', '乡镇编码'],
   address: ['address', 'addr', '地址', '住址', '门牌地址'],
   size: ['size', 'residents', 'members', '人数', '户人数', '家庭人数', '人口数'],
   tags: ['tags', 'tag', '标签', '人员类别', '类别'],

@@ -40,7 +40,7 @@ describe('mapRows', () => {
 
   it('converts GCJ-02 positions to WGS84 on the way in', () => {
     const gcj = mapping({ ...households, crs: 'gcj02' });
-    const [row] = mapRows(csv(columns, [['H1', '116.41024449916938', '39.91640428150164', 'a', '1', '']]), gcj);
+    const [row] = mapRows(csv(columns, [['H1', '116.41024449916938', '39.91640428150164', 'a', '1', '']]), { ...gcj, layer: 'households' as const });
     expect(row.record?.lon).toBeCloseTo(116.404, 6);
     expect(row.record?.lat).toBeCloseTo(39.915, 6);
   });

@@ -1,7 +1,6 @@
-import { centroid, pointOnFeature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AREA_LEVELS, type AreaLevel } from '../areas/area-level.ts';
-import { pointInPolygon } from '../geo/point-in-ring.ts';
+import { labelPoint } from '../geo/label-point.ts';
 import { tilingProblems, type TilingArea, type TilingProblem } from './area-tiling.ts';
 import type { CandidateByLayer, MappedRow } from './candidate-records.ts';
 import type { CoordinateSystem } from './coordinate-system.ts';
@@ -17,6 +16,7 @@ export interface KnownArea {
   id: number;
   code: string;
   level: AreaLevel;
+  parentId: number | null;
   geometry: Polygon | MultiPolygon;
 }
 
@@ -146,6 +146,9 @@ function planAreas(mapped: MappedRow<CandidateByLayer['areas']>[], context: Impo
     const existing = context.areaByCode(a.code);
     if (existing !== null && existing.level !== a.level) {
       problems.push({ code: 'duplicate_code', field: 'code', message: `code ${a.code} already belongs to a ${existing.level}` });
+    } else if (existing !== null && parent !== null && existing.parentId !== parent.id) {
+      // Moving an area moves its whole subtree, its figures and its closure rows: a re-division, not an import.
+      problems.push({ code: 'invalid_value', field: 'parentCode', message: `${a.code} is in the database under another parent; an import does not move areas` });
     }
     if (problems.length > 0) {
       rows.push(rejected(m.row, a.code, a.parentCode, problems));
@@ -226,12 +229,4 @@ function planPoints(
     rows.push({ row: m.row, action: id === null ? 'create' : 'update', key, target: area.code, problems: [] });
     writes.push({ row: m.row, id, record: p as CandidateByLayer['households'], gridId: grid.id, areaId: area.id, level });
   }
-}
-
-/** A point inside the area for its label: the centroid when it lies inside, else a point on the surface. */
-export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
-  const c = centroid(geometry).geometry.coordinates;
-  if (pointInPolygon(c[0], c[1], geometry)) return [c[0], c[1]];
-  const p = pointOnFeature(geometry).geometry.coordinates;
-  return [p[0], p[1]];
 }
