@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
+import { layerExportsRoutes } from './routes/layer-exports.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tilesRoutes } from './routes/tiles.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/mediation-points', mediationPointsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
   app.route('/api/imports', importsRoutes({ ...deps, tiles }));
+  app.route('/api/layer-exports', layerExportsRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);

@@ -250,3 +250,9 @@ export function listBatches(db: Db, limit: number): ImportBatch[] {
       FROM import_batches ORDER BY id DESC LIMIT ?`)
     .all(limit) as ImportBatch[];
 }
+
+/** Every area's code by its id, to name parents, grids and areas in exports. */
+export function areaCodes(db: Db): Map<number, string> {
+  const rows = db.prepare('SELECT id, code FROM areas').raw().all() as [number, string][];
+  return new Map(rows);
+}

@@ -54,9 +54,15 @@ describe('GET /api/openapi.json', () => {
         .filter((r) => r.method === 'GET' && r.path.startsWith('/api/') && !r.path.includes('*'))
         .map((r) => normalise(r.path)),
     );
+    // Paths with only writes (POST /api/imports/apply) are documented too, and must be routed.
+    const routedAnyMethod = new Set(
+      t.current.app.routes
+        .filter((r) => ['GET', 'POST', 'PUT', 'DELETE'].includes(r.method) && r.path.startsWith('/api/') && !r.path.includes('*'))
+        .map((r) => normalise(r.path)),
+    );
     expect(routed.size).toBeGreaterThanOrEqual(12);
     expect([...routed].filter((p) => !documented.has(p))).toEqual([]);
-    expect([...documented].filter((p) => !routed.has(p))).toEqual([]);
+    expect([...documented].filter((p) => !routedAnyMethod.has(p))).toEqual([]);
   });
 
   it('documents every query parameter the list routes read', async () => {
