@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import { seedCounty } from '@gridmap/server/db/seed-sql';
+import { useTempDatabases } from '@gridmap/server/test/test-app';
+import { tinyCounty } from '@gridmap/server/test/tiny-county';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from './import.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../data/fixtures/${name}`, import.meta.url));
+const HOUSEHOLDS = ['--layer', 'households', '--map', 'externalId=户编号', '--map', 'lon=经度', '--map', 'lat=纬度', '--map', 'address=地址', '--map', 'size=人数', '--map', 'tags=标签'];
+
+describe('scripts/import.ts', () => {
+  const temps = useTempDatabases();
+  let output: string[];
+  beforeEach(() => {
+    output = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void output.push(line));
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void output.push(line));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const database = () => {
+    const temp = temps.create();
+    seedCounty(temp.db, tinyCounty());
+    return temp;
+  };
+  const householdCount = (path: string) => temps.connect(path).prepare('SELECT count(*) FROM households').pluck().get();
+
+  it('dry-runs by default: prints the report and writes nothing', async () => {
+    const temp = database();
+    const code = await main(['--database', temp.path, '--file', fixture('households-gbk.csv'), ...HOUSEHOLDS]);
+    expect(code).toBe(0);
+    expect(output.join('\n')).toMatch(/would create 4, would update 0, rejected 3/);
+    expect(output.join('\n')).toMatch(/row 5 \(H005\): \(121\.500000, 29\.500000\) lies in no grid/);
+    expect(householdCount(temp.path)).toBe(12);
+  });
+
+  it('refuses --apply with rejected rows (exit 1) and applies with --skip-rejected, by the same code path as the API', async () => {
+    const temp = database();
+    const args = ['--database', temp.path, '--file', fixture('households-gbk.csv'), ...HOUSEHOLDS, '--apply'];
+    expect(await main(args)).toBe(1);
+    expect(householdCount(temp.path)).toBe(12);
+    expect(await main([...args, '--skip-rejected', '--save-mapping', '户籍表'])).toBe(0);
+    expect(output.join('\n')).toMatch(/created 4, updated 0, rejected 3/);
+    expect(householdCount(temp.path)).toBe(16);
+    // the saved mapping serves the next file
+    expect(await main(['--database', temp.path, '--file', fixture('households-utf8.csv'), '--saved', '户籍表', '--apply', '--skip-rejected'])).toBe(0);
+    expect(output.join('\n')).toMatch(/created 0, updated 4, rejected 3/);
+  });
+
+  it('exits 2 naming the problem of a bad file', async () => {
+    const temp = database();
+    expect(await main(['--database', temp.path, '--file', fixture('empty.csv'), ...HOUSEHOLDS])).toBe(2);
+    expect(output.join('\n')).toMatch(/file: empty\.csv is empty/);
+  });
+});
