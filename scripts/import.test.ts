@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@gridmap/server/db/open-db';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
-import { useTempDatabases } from '@gridmap/server/test/test-app';
 import { tinyCounty } from '@gridmap/server/test/tiny-county';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from './import.ts';
@@ -9,7 +12,8 @@ const fixture = (name: string) => fileURLToPath(new URL(`../data/fixtures/${name
 const HOUSEHOLDS = ['--layer', 'households', '--map', 'externalId=户编号', '--map', 'lon=经度', '--map', 'lat=纬度', '--map', 'address=地址', '--map', 'size=人数', '--map', 'tags=标签'];
 
 describe('scripts/import.ts', () => {
-  const temps = useTempDatabases();
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
   let output: string[];
   beforeEach(() => {
     output = [];
@@ -18,12 +22,24 @@ describe('scripts/import.ts', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
+  /** A tiny county in a temporary file, closed so that the command opens it as a user's would be. */
   const database = () => {
-    const temp = temps.create();
-    seedCounty(temp.db, tinyCounty());
-    return temp;
+    const dir = mkdtempSync(join(tmpdir(), 'gridmap-import-cli-'));
+    dirs.push(dir);
+    const path = join(dir, 'county.sqlite');
+    const db = openDatabase(path);
+    seedCounty(db, tinyCounty());
+    db.close();
+    return { path };
   };
-  const householdCount = (path: string) => temps.connect(path).prepare('SELECT count(*) FROM households').pluck().get();
+  const householdCount = (path: string) => {
+    const db = openDatabase(path);
+    try {
+      return db.prepare('SELECT count(*) FROM households').pluck().get();
+    } finally {
+      db.close();
+    }
+  };
 
   it('dry-runs by default: prints the report and writes nothing', async () => {
     const temp = database();

@@ -48,3 +48,17 @@ describe('tilingProblems', () => {
     expect(problems[0].where[0]).toBeLessThan(120.12);
   });
 });
+
+describe('tilingProblems on boundaries that share vertices differently', () => {
+  it('accepts children whose shared edge is split at a vertex only one of them has', () => {
+    const left: Polygon = { type: 'Polygon', coordinates: [[[120, 29], [120.1, 29], [120.1, 29.1], [120.1, 29.2], [120, 29.2], [120, 29]]] };
+    const right = box(120.1, 29, 120.2, 29.2);
+    expect(tilingProblems(parent, [{ code: 'L', geometry: left }, { code: 'R', geometry: right }])).toEqual([]);
+  });
+
+  it('finds a duplicated child, whose edges cannot cancel', () => {
+    const a = { code: 'A', geometry: box(120, 29, 120.1, 29.2) };
+    const b = { code: 'B', geometry: box(120.1, 29, 120.2, 29.2) };
+    expect(tilingProblems(parent, [a, b, { ...b, code: 'B2' }]).map((p) => [p.kind, p.codes])).toEqual([['overlap', ['B', 'B2']]]);
+  });
+});
