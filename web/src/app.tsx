@@ -16,6 +16,9 @@ import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
+import { ImportPage } from './pages/import/import-page.tsx';
+import { useHashView } from './pages/import/use-hash-view.ts';
+import { ViewSwitch } from './pages/import/view-switch.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -34,6 +37,7 @@ export function App() {
   const mediationPoints = useQuery(mediationPointsQueryOptions);
   const [settings, setSettings] = useState<LayerSettings>(DEFAULT_LAYER_SETTINGS);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [view, setView] = useHashView();
 
   const areas = areaResults.byLevel;
   const choropleth = useMemo(() => gridChoropleth(areas.grid, settings.gridFigure), [areas.grid, settings.gridFigure]);
@@ -69,7 +73,7 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar />
+      <TopBar nav={<ViewSwitch view={view} onChange={setView} />} />
       <div className="workspace">
         <LayerPanel settings={settings} onChange={setSettings} choropleth={choropleth} />
         <main className="map-area">
@@ -106,6 +110,8 @@ export function App() {
             />
           )}
         </main>
+        {/* Over the workspace rather than instead of it, so that the map keeps its place and layers. */}
+        {view === 'data' && <ImportPage onClose={() => setView('map')} />}
       </div>
     </div>
   );
