@@ -18,6 +18,7 @@ import { applyImport, dryRunImport, previewImport, saveMapping, savedMappingsQue
 import { ImportReportView } from './import-report-view.tsx';
 import { missingRequired, toMapping, type MappingState } from './mapping-state.ts';
 
+const FORMAT_NAMES = { geojson: 'GeoJSON', shapefile: 'Shapefile', csv: 'CSV' } as const;
 const INITIAL: MappingState = { layer: 'households', level: 'grid', crs: null, encoding: 'auto', fields: {} };
 
 /** The data page: import (file → mapping → dry-run report → apply) beside the exports. */
@@ -115,12 +116,17 @@ function ImportCard() {
         )}
         <label>
           <span>{t('import.file')}</span>
-          <input
-            type="file"
-            data-testid="import-file"
-            accept=".csv,.txt,.geojson,.json,.zip"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
+          {/* The native input's button speaks the browser's language; this label speaks the page's. */}
+          <span className="file-picker">
+            <span className="data-button">{t('import.chooseFile')}</span>
+            <span className="file-name">{file?.name ?? ''}</span>
+            <input
+              type="file"
+              data-testid="import-file"
+              accept=".csv,.txt,.geojson,.json,.zip"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </span>
         </label>
         <label>
           <span>{t('import.encoding')}</span>
@@ -143,7 +149,7 @@ function ImportCard() {
       {preview && (
         <p className="import-summary" data-testid="import-summary">
           {t('import.fileSummary', {
-            format: preview.format,
+            format: FORMAT_NAMES[preview.format],
             rows: preview.rowCount,
             encoding: preview.encoding?.toUpperCase() ?? t('import.noEncoding'),
             crs: (state.crs ?? preview.declaredCrs ?? 'wgs84').toUpperCase(),

@@ -1,4 +1,5 @@
 import type { ImportReport } from '@gridmap/shared';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 
@@ -10,8 +11,11 @@ const COORDINATE_DIGITS = 5; // about a metre
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t, format } = useI18n();
   const deg = (x: number) => x.toFixed(COORDINATE_DIGITS);
-  const rows = report.rows.slice(0, ROWS_DRAWN);
   const { totals } = report;
+  // Rejected rows are what a person has to act on: shown alone by default when there are any.
+  const [onlyRejected, setOnlyRejected] = useState(totals.reject > 0);
+  const listed = onlyRejected ? report.rows.filter((r) => r.action === 'reject') : report.rows;
+  const rows = listed.slice(0, ROWS_DRAWN);
   return (
     <div className="import-report" data-testid="import-report">
       <dl className="import-totals">
@@ -37,6 +41,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             ))}
           </ul>
         </section>
+      )}
+      {totals.reject > 0 && (
+        <label className="only-rejected">
+          <input type="checkbox" data-testid="only-rejected" checked={onlyRejected} onChange={(e) => setOnlyRejected(e.target.checked)} />
+          {t('import.onlyRejected')}
+        </label>
       )}
       <table className="import-rows">
         <thead>
@@ -70,13 +80,13 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           ))}
         </tbody>
       </table>
-      {report.rows.length > ROWS_DRAWN && <p className="import-note">{t('import.rowsShown', { count: ROWS_DRAWN })}</p>}
+      {listed.length > ROWS_DRAWN && <p className="import-note">{t('import.rowsShown', { count: ROWS_DRAWN })}</p>}
       {report.rowsLeftOut > 0 && <p className="import-note">{t('import.rowsLeftOut', { count: report.rowsLeftOut })}</p>}
     </div>
   );
 }
 
-/** The label of a GridMap field named in a problem; geometry has none of its own, so it reads as lon/lat. */
+/** The label of the GridMap field a problem names (`geometry` is the position or polygon). */
 function fieldKey(field: string): MessageKey {
-  return (field === 'geometry' ? 'importField.lon' : `importField.${field}`) as MessageKey;
+  return `importField.${field}` as MessageKey;
 }
