@@ -85,7 +85,7 @@ export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gridmap-bench-import-'));
   try {
     const data = generateCounty({ outline: loadCountyOutline(), seed: DEFAULT_DEMO_SEED, size: 1, now: new Date('2026-11-01T00:00:00Z') });
-    const withoutPeople = { ...data, households: [], staff: [], incidents: [] };
+    const withoutPeople = { ...data, households: [], staff: [], incidents: [], incidentEvents: [] };
     const withoutGrids = { ...withoutPeople, areas: data.areas.filter((a) => a.level !== 'grid'), mediationPoints: data.mediationPoints.filter((m) => m.level !== 'grid') };
 
     const csv = householdsCsv(data);

@@ -1,6 +1,7 @@
 import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { serverNow } from './clock/server-clock.ts';
 import { useServerClockOffset } from './clock/use-server-clock-offset.ts';
 import { useI18n } from './i18n/locale-context.tsx';
@@ -19,6 +20,11 @@ import { TopBar } from './panels/top-bar/top-bar.tsx';
 import { ImportPage } from './pages/import/import-page.tsx';
 import { useHashView } from './pages/import/use-hash-view.ts';
 import { ViewSwitch } from './pages/import/view-switch.tsx';
+import { useLiveLayers } from './layers/live/use-live-layers.ts';
+import { useLiveStream } from './live/use-live-stream.ts';
+import { useOperatorName } from './operator/use-operator-name.ts';
+import { CommandCentre } from './panels/command-centre/command-centre.tsx';
+import { IntakeForm } from './panels/intake/intake-form.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -58,7 +64,19 @@ export function App() {
   // A string, so that the health refetch each minute moves the filter only when the day turns.
   const incidentCutoffDay = recentCutoffDay(serverNow(clockOffset));
 
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const live = useLiveStream();
+  useLiveLayers(map, live.feed, live.tilesVersion);
+  const operator = useOperatorName(t('command.operatorDefault'));
+  const [intakeOpen, setIntakeOpen] = useState(false);
+  // While the intake form takes a map click as the place, the click selects nothing.
+  const pickingRef = useRef(false);
+  const onPickingChange = useCallback((picking: boolean) => {
+    pickingRef.current = picking;
+  }, []);
+
   const onPick = useCallback((pick: Pick) => {
+    if (pickingRef.current) return;
     if (pick === null) setSelection(null);
     else if (pick.kind === 'select') setSelection(pick.selection);
   }, []);
@@ -87,6 +105,7 @@ export function App() {
               selection={selection}
               incidentCutoffDay={incidentCutoffDay}
               onPick={onPick}
+              onMap={setMap}
             />
           )}
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
@@ -104,6 +123,8 @@ export function App() {
               findArea={findArea}
               findChildren={findChildren}
               findMediationPoint={findMediationPoint}
+              mediationPoints={mediationPoints.data?.features ?? []}
+              actor={operator.name}
               clockOffsetMs={clockOffset}
               onSelect={setSelection}
               onClose={() => setSelection(null)}
@@ -112,6 +133,30 @@ export function App() {
         </main>
         {/* Over the workspace rather than instead of it, so that the map keeps its place and layers. */}
         {view === 'data' && <ImportPage onClose={() => setView('map')} />}
+        <CommandCentre
+          feed={live.feed}
+          connection={live.connection}
+          clockOffsetMs={clockOffset}
+          findArea={findArea}
+          selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
+          onSelect={setSelection}
+          onNewReport={() => setIntakeOpen(true)}
+          operator={{ typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
+          replacement={
+            intakeOpen ? (
+              <IntakeForm
+                map={map}
+                actor={operator.name}
+                onPickingChange={onPickingChange}
+                onCancel={() => setIntakeOpen(false)}
+                onDone={(incident) => {
+                  setIntakeOpen(false);
+                  setSelection({ kind: 'incident', id: incident.id, at: incident.geometry.coordinates });
+                }}
+              />
+            ) : undefined
+          }
+        />
       </div>
     </div>
   );

@@ -76,7 +76,7 @@ export function writePlan(db: Db, plan: ImportPlan, fileName: string, now: Date)
       writeMediationPoints(db, plan.writes as PointWrite<'mediation_points'>[]);
       break;
     case 'incidents':
-      writeIncidents(db, plan.writes as PointWrite<'incidents'>[]);
+      writeIncidents(db, plan.writes as PointWrite<'incidents'>[], fileName, now);
       break;
   }
   const { totals, level } = plan.report;
@@ -173,7 +173,14 @@ function writeMediationPoints(db: Db, writes: PointWrite<'mediation_points'>[]):
   }
 }
 
-function writeIncidents(db: Db, writes: PointWrite<'incidents'>[]): void {
+/** The actor of the timeline event an imported incident starts with. */
+export const IMPORT_ACTOR = 'import';
+
+function writeIncidents(db: Db, writes: PointWrite<'incidents'>[], fileName: string, now: Date): void {
+  // Every incident has a timeline that starts with its report (issue 3); an imported one starts
+  // with a report event in the status it arrives in, noting the file it came from.
+  const intake = db.prepare(`INSERT INTO incident_events (incident_id, kind, actor, at, note, to_status, to_level, recorded_at)
+    VALUES (?, 'report', ?, ?, ?, ?, ?, ?)`);
   const insert = db.prepare(`INSERT INTO incidents (kind, status, severity, source, level, origin_level, description,
       lon, lat, grid_id, reported_at, deadline_at, resolved_at, closed_at, external_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -189,6 +196,7 @@ function writeIncidents(db: Db, writes: PointWrite<'incidents'>[]): void {
       const id = Number(insert.run(i.kind, i.status, i.severity, i.source, w.level, w.level, i.description, i.lon, i.lat,
         w.gridId, i.reportedAt, i.deadlineAt, i.resolvedAt, i.closedAt, i.externalId).lastInsertRowid);
       rtreeInsert.run(id, i.lon, i.lon, i.lat, i.lat);
+      intake.run(id, IMPORT_ACTOR, i.reportedAt, `imported from ${fileName}`, i.status, w.level, now.toISOString());
     } else {
       update.run(i.kind, i.status, i.severity, i.source, w.level, i.description, i.lon, i.lat, w.gridId,
         i.reportedAt, i.deadlineAt, i.resolvedAt, i.closedAt, w.id);

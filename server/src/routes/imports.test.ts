@@ -15,7 +15,7 @@ const householdsCsv = (name = 'households-gbk.csv') => ({ name, bytes: fixtureBy
 /** The tiny county before its grids were drawn: county, town and community only. */
 function countyWithoutGrids(): CountyData {
   const data = tinyCounty();
-  return { ...data, areas: data.areas.filter((a) => a.level !== 'grid'), households: [], staff: [], incidents: [] };
+  return { ...data, areas: data.areas.filter((a) => a.level !== 'grid'), households: [], staff: [], incidents: [], incidentEvents: [] };
 }
 
 describe('POST /api/imports on the tiny county', () => {
@@ -128,6 +128,11 @@ describe('POST /api/imports on the tiny county', () => {
     const { body: list } = await getJson(t.current.app, '/api/incidents?kind=labour&limit=10');
     const labour = list.features.find((f: any) => f.properties.description === '拖欠工资');
     expect(labour.properties).toMatchObject({ status: 'closed', severity: 2, source: 'hotline_12345', reportedAt: '2025-04-01T16:00:00.000Z', closedAt: '2025-04-20T08:00:00.000Z' });
+    // Its timeline starts with a report event in the status it came in, naming the file.
+    const { body: one } = await getJson(t.current.app, `/api/incidents/${labour.id}`);
+    expect(one.properties.timeline).toEqual([
+      expect.objectContaining({ kind: 'report', actor: 'import', toStatus: 'closed', note: 'imported from incidents.csv' }),
+    ]);
   });
 });
 

@@ -119,7 +119,7 @@ describe('an export imports back', () => {
   it('moves the grids of one GridMap into another that has none, by shapefile', async () => {
     const source = createTestApp(tinyCounty(), TINY_NOW);
     const data = tinyCounty();
-    const target = createTestApp({ ...data, areas: data.areas.filter((a) => a.level !== 'grid'), households: [], staff: [], incidents: [] }, TINY_NOW);
+    const target = createTestApp({ ...data, areas: data.areas.filter((a) => a.level !== 'grid'), households: [], staff: [], incidents: [], incidentEvents: [] }, TINY_NOW);
     apps.push(source, target);
     const { bytes } = await download(source.app, '/api/layer-exports/areas?format=shp&level=grid');
     const mapping = { layer: 'areas' as const, level: 'grid' as const, fields: { code: 'code', name: 'name', parentCode: 'parentCode' } };
