@@ -131,4 +131,20 @@ describe('an export imports back', () => {
     const { body: grids } = await getJson(target.app, '/api/areas?level=grid');
     expect(grids.features.map((f: any) => f.properties.name)).toEqual(['西南网格', '东南网格', '西北网格', '东北网格']);
   });
+
+  it('builds a whole county in an empty database, level by level, from the shapefiles of another', async () => {
+    const source = createTestApp(tinyCounty(), TINY_NOW);
+    const data = tinyCounty();
+    const empty = createTestApp({ ...data, areas: [], households: [], staff: [], mediationPoints: [], incidents: [], incidentEvents: [], hotspots: [] }, TINY_NOW);
+    apps.push(source, empty);
+    for (const level of ['county', 'town', 'community', 'grid'] as const) {
+      const { bytes } = await download(source.app, `/api/layer-exports/areas?format=shp&level=${level}`);
+      const mapping = { layer: 'areas' as const, level, fields: { code: 'code', name: 'name', parentCode: 'parentCode' } };
+      const { status, body } = await postImport(empty.app, 'apply', { name: `${level}.zip`, bytes }, { mapping });
+      expect([level, status, body.report?.totals.create]).toEqual([level, 200, level === 'grid' ? 4 : 1]);
+    }
+    const { body: grid } = await getJson(empty.app, '/api/areas?level=grid');
+    const { body: detail } = await getJson(empty.app, `/api/areas/${grid.features[0].id}`);
+    expect(detail.properties.path.map((p: any) => p.name)).toEqual(['小县', '小镇', '小村']);
+  });
 });
