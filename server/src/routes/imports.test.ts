@@ -152,9 +152,9 @@ describe('POST /api/imports: bad input is a 400 naming the problem, and changes 
   it('a wrong format', () => refuse({ name: 'photo.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }, HOUSEHOLDS, 400, 'file', /not a format GridMap reads/));
   it('a shapefile missing its .dbf', () => refuse({ name: 'g.zip', bytes: fixtureBytes('grids-missing-dbf.zip') }, GRIDS, 400, 'file', /not its attribute table grids\.dbf/));
   it('a CSV with no coordinate columns', () =>
-    refuse({ name: 'n.csv', bytes: fixtureBytes('no-coordinates.csv') }, { layer: 'households', fields: { externalId: '户编号', address: '地址', size: '人数' } }, 400, 'fields.lon', /no coordinate columns/));
+    refuse({ name: 'n.csv', bytes: fixtureBytes('no-coordinates.csv') }, { layer: 'households', fields: { externalId: '户编号', address: '地址', size: '人数' } }, 400, 'mapping.fields.lon', /no coordinate columns/));
   it('a mapping naming a column the file lacks', () =>
-    refuse(householdsCsv(), { ...HOUSEHOLDS, fields: { ...HOUSEHOLDS.fields, size: '家庭人口' } }, 400, 'fields.size', /no column '家庭人口'/));
+    refuse(householdsCsv(), { ...HOUSEHOLDS, fields: { ...HOUSEHOLDS.fields, size: '家庭人口' } }, 400, 'mapping.fields.size', /no column '家庭人口'/));
   it('an areas mapping without its level', () => refuse(gridsZip(), { layer: 'areas', fields: GRIDS.fields }, 400, 'mapping.level', /names the level/));
   it('no mapping at all', () => refuse(householdsCsv(), undefined, 400, 'mapping', /no mapping/));
 

@@ -134,7 +134,9 @@ function flag(form: Form, name: string): boolean {
 
 function rethrowFileError(error: unknown): never {
   if (error instanceof ImportFileError) {
-    throw new ApiError(error.tooLarge ? 'payload_too_large' : 'bad_request', error.message, error.field);
+    // A mapped field at fault is named as the request names it: inside the `mapping` form field.
+    const field = error.field.startsWith('fields.') ? `mapping.${error.field}` : error.field;
+    throw new ApiError(error.tooLarge ? 'payload_too_large' : 'bad_request', error.message, field);
   }
   throw error;
 }
