@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,5 +67,26 @@ describe('scripts/import.ts', () => {
     const temp = database();
     expect(await main(['--database', temp.path, '--file', fixture('empty.csv'), ...HOUSEHOLDS])).toBe(2);
     expect(output.join('\n')).toMatch(/file: empty\.csv is empty/);
+  });
+
+  it('starts a county of its own in a new database file, level by level', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gridmap-import-cli-'));
+    dirs.push(dir);
+    const path = join(dir, 'county.sqlite');
+    const square = [[[120, 29], [120.2, 29], [120.2, 29.2], [120, 29.2], [120, 29]]];
+    const file = (name: string, properties: Record<string, string>) => {
+      const p = join(dir, name);
+      writeFileSync(p, JSON.stringify({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: square } }));
+      return p;
+    };
+    const args = (f: string, level: string) => ['--database', path, '--file', f, '--layer', 'areas', '--level', level, '--map', 'code=区划代码', '--map', 'name=名称', '--apply'];
+    expect(await main(args(file('county.geojson', { 区划代码: '330681000000', 名称: '诸暨市' }), 'county'))).toBe(0);
+    expect(await main([...args(file('town.geojson', { 区划代码: '330681001000', 名称: '暨阳街道', 上级: '330681000000' }), 'town'), '--map', 'parentCode=上级'])).toBe(0);
+    const db = openDatabase(path);
+    try {
+      expect(db.prepare('SELECT level, name FROM areas ORDER BY id').all()).toEqual([{ level: 'county', name: '诸暨市' }, { level: 'town', name: '暨阳街道' }]);
+    } finally {
+      db.close();
+    }
   });
 });
