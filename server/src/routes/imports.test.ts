@@ -151,6 +151,11 @@ describe('POST /api/imports: bad input is a 400 naming the problem, and changes 
   it('an empty file', () => refuse({ name: 'empty.csv', bytes: fixtureBytes('empty.csv') }, HOUSEHOLDS, 400, 'file', /empty\.csv is empty/));
   it('a wrong format', () => refuse({ name: 'photo.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }, HOUSEHOLDS, 400, 'file', /not a format GridMap reads/));
   it('a shapefile missing its .dbf', () => refuse({ name: 'g.zip', bytes: fixtureBytes('grids-missing-dbf.zip') }, GRIDS, 400, 'file', /not its attribute table grids\.dbf/));
+  it('a shapefile zip without its .shp', async () => {
+    const { unzipSync, zipSync } = await import('fflate');
+    const { 'grids.shp': _, ...rest } = unzipSync(fixtureBytes('grids-gbk.zip'));
+    await refuse({ name: 'g.zip', bytes: zipSync(rest) }, GRIDS, 400, 'file', /no \.shp file/);
+  });
   it('a CSV with no coordinate columns', () =>
     refuse({ name: 'n.csv', bytes: fixtureBytes('no-coordinates.csv') }, { layer: 'households', fields: { externalId: '户编号', address: '地址', size: '人数' } }, 400, 'mapping.fields.lon', /no coordinate columns/));
   it('a mapping naming a column the file lacks', () =>

@@ -97,6 +97,15 @@ describe('GET /api/layer-exports', () => {
       writeFileSync(join(dir, 'grids.zip'), zip);
       const fromShp = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `/vsizip/${join(dir, 'grids.zip')}`], { encoding: 'utf8' }));
       expect(fromShp.features.map((f: any) => f.properties.name)).toEqual(['西南网格', '东南网格', '西北网格', '东北网格']);
+      const { bytes: points } = await download(t.current.app, '/api/layer-exports/households?format=shp');
+      writeFileSync(join(dir, 'households.zip'), points);
+      const fromPoints = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `/vsizip/${join(dir, 'households.zip')}`], { encoding: 'utf8' }));
+      const { body: api } = await getJson(t.current.app, '/api/households');
+      // GDAL writes GeoJSON with 15 significant digits: compare to the nanodegree.
+      const rounded = (c: number[]) => c.map((x) => Number(x.toFixed(9)));
+      expect(fromPoints.features.map((f: any) => [f.properties.address, rounded(f.geometry.coordinates)])).toEqual(
+        api.features.map((f: any) => [f.properties.address, rounded(f.geometry.coordinates)]),
+      );
       const { bytes: csv } = await download(t.current.app, '/api/layer-exports/areas?format=csv&level=grid');
       writeFileSync(join(dir, 'grids.csv'), csv);
       const fromCsv = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', join(dir, 'grids.csv'), '-oo', 'GEOM_POSSIBLE_NAMES=wkt', '-oo', 'KEEP_GEOM_COLUMNS=NO'], { encoding: 'utf8' }));
