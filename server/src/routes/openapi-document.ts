@@ -153,8 +153,8 @@ export function openApiDocument(): Json {
       },
       '/api/session': {
         get: {
-          summary: 'Who is signed in, with the CSRF token writes must carry',
-          responses: { '200': { description: 'OK', ...json(ref('Session')) }, ...errors(401) },
+          summary: 'Who is signed in, with the CSRF token writes must carry; null when nobody is',
+          responses: { '200': { description: 'OK', ...json({ oneOf: [ref('Session'), { type: 'null' }] }) } },
         },
         post: {
           summary: 'Sign in: sets an httpOnly, SameSite=Strict session cookie',
