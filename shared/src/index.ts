@@ -16,6 +16,8 @@ export * from './api/command-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';
+export * from './auth/account-roles.ts';
+export * from './api/session-api.ts';
 // Import and export (issue 10): the contract and vocabularies; the readers, planning and writers
 // (papaparse, shapefile, turf, fflate) are imported by path where used, keeping them off the web bundle.
 export * from './import/import-layer.ts';

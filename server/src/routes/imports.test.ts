@@ -1,5 +1,7 @@
-import type { CountyData, ImportMappingInput } from '@gridmap/shared';
+import { sessionSchema, type CountyData, type ImportMappingInput } from '@gridmap/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password.ts';
+import { insertAccount } from '../db/accounts-sql.ts';
 import { fixtureBytes, postImport, tableCounts } from '../test/import-requests.ts';
 import { createTestApp, getJson, useTinyCountyApp, type TestApp } from '../test/test-app.ts';
 import { TINY_NOW, tinyCounty } from '../test/tiny-county.ts';
@@ -260,5 +262,44 @@ describe('/api/imports/mappings', () => {
     });
     expect(put.status).toBe(400);
     expect(await put.json()).toMatchObject({ field: 'mapping.fields.colour' });
+  });
+});
+
+describe('POST /api/imports with a session', () => {
+  let current: TestApp;
+  afterEach(() => current.close());
+
+  /** A multipart dry run of the household fixture as `username` (with or without the CSRF token). */
+  async function signedIn(username: 'admin' | 'official') {
+    current = createTestApp(tinyCounty(), TINY_NOW);
+    const hash = await hashPassword('import-test');
+    insertAccount(current.db, { username, displayName: username, role: username, areaId: 1, passwordHash: hash }, new Date(TINY_NOW));
+    const res = await current.app.request('/api/session', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'import-test' }),
+    });
+    const cookie = res.headers.get('Set-Cookie')!.split(';')[0];
+    const { csrfToken } = sessionSchema.parse(await res.json());
+    return async (withToken: boolean) => {
+      const form = new FormData();
+      form.append('file', new File([householdsCsv().bytes], 'households.csv'));
+      form.append('mapping', JSON.stringify(HOUSEHOLDS));
+      const r = await current.app.request('/api/imports/dry-run', {
+        method: 'POST', body: form, headers: { Cookie: cookie, ...(withToken && { 'X-CSRF-Token': csrfToken }) },
+      });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+  }
+
+  it('lets a role with the import permission dry-run, with its CSRF token', async () => {
+    const post = await signedIn('admin');
+    expect((await post(true)).status).toBe(200);
+    expect((await post(false)).status).toBe(403);
+  });
+
+  it('refuses a role without the import permission', async () => {
+    const post = await signedIn('official');
+    const res = await post(true);
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/may not import/);
   });
 });

@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
+import { requirePermission } from '../auth/scope.ts';
 import { deleteMapping, listBatches, listMappings, saveMapping } from '../db/import-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -30,7 +31,8 @@ const mappingBody = z.object({ mapping: importMappingSchema }).strict();
  * (field `mapping`, JSON) for a row-by-row report, and apply it in one transaction. Saved
  * mappings live under `/mappings`. The upload is sent with each step rather than kept on the
  * server: a file of 40 MB goes over a local network in well under a second, and nothing half-
- * imported is ever left waiting on disk.
+ * imported is ever left waiting on disk. Every step needs the `import` permission (issue 9: the
+ * admin role) when signed in; a signed-in write also carries its CSRF token, as every write does.
  */
 export function importsRoutes({ db, config, tiles }: AppDeps & { tiles: TileService }) {
   const limit = bodyLimit({
@@ -41,6 +43,7 @@ export function importsRoutes({ db, config, tiles }: AppDeps & { tiles: TileServ
   });
   return new Hono<AppEnv>()
     .post('/preview', limit, async (c) => {
+      requirePermission(c, 'import');
       const form = await formOf(c);
       const file = await fileOf(form);
       const layer = importLayerSchema.safeParse(form.layer ?? 'households');
@@ -63,6 +66,7 @@ export function importsRoutes({ db, config, tiles }: AppDeps & { tiles: TileServ
       return c.json(preview);
     })
     .post('/dry-run', limit, async (c) => {
+      requirePermission(c, 'import');
       const form = await formOf(c);
       const file = await fileOf(form);
       const mapping = mappingOf(form);
@@ -70,6 +74,7 @@ export function importsRoutes({ db, config, tiles }: AppDeps & { tiles: TileServ
       return c.json(plan.report);
     })
     .post('/apply', limit, async (c) => {
+      requirePermission(c, 'import');
       const form = await formOf(c);
       const file = await fileOf(form);
       const mapping = mappingOf(form);
@@ -83,10 +88,12 @@ export function importsRoutes({ db, config, tiles }: AppDeps & { tiles: TileServ
     })
     .get('/mappings', validate('query', mappingsQuery), (c) => c.json({ mappings: listMappings(db, c.req.valid('query').layer) }))
     .put('/mappings/:name', validate('param', mappingName), validate('json', mappingBody), (c) => {
+      requirePermission(c, 'import');
       const saved = saveMapping(db, c.req.valid('param').name, c.req.valid('json').mapping, config.now());
       return c.json(saved);
     })
     .delete('/mappings/:name', validate('param', mappingName), (c) => {
+      requirePermission(c, 'import');
       const name = c.req.valid('param').name;
       if (!deleteMapping(db, name)) throw new ApiError('not_found', `no saved mapping named '${name}'`, 'name');
       return c.body(null, 204);

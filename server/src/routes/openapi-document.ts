@@ -18,6 +18,8 @@ import {
   householdFeatureSchema,
   incidentCollectionSchema,
   incidentCountersSchema,
+  sessionSchema,
+  signInSchema,
   incidentDetailSchema,
   DUE_SOON_HOURS,
   incidentFeatureSchema,
@@ -60,7 +62,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
     'Refused in the current state: the transition is not allowed from the incident\'s status (the message ' +
     'lists the allowed ones), or `expectedVersion` is stale because someone else changed the incident first; ' +
     'an import that cannot be applied (rejected rows not skipped, or areas that would not tile their parents), with nothing written.',
+  401: 'Not signed in, or the session has ended.',
+  403: 'Not allowed: a write with a session but without its X-CSRF-Token, or outside the role or area.',
   413: `The body is over the route's limit: ${MAX_INCIDENT_BODY_BYTES} bytes for incident writes, ${MAX_IMPORT_BYTES} bytes of file for imports.`,
+  429: 'Too many failed sign-ins: wait as Retry-After says.',
 };
 const jsonBody = (name: string) => ({ required: true, ...json(ref(name)) });
 
@@ -153,6 +158,25 @@ export function openApiDocument(): Json {
         get: {
           summary: 'Health, row counts and the server clock',
           responses: { '200': { description: 'OK', ...json(ref('Health')) } },
+        },
+      },
+      '/api/session': {
+        get: {
+          summary: 'Who is signed in, with the CSRF token writes must carry; null when nobody is',
+          responses: { '200': { description: 'OK', ...json({ oneOf: [ref('Session'), { type: 'null' }] }) } },
+        },
+        post: {
+          summary: 'Sign in: sets an httpOnly, SameSite=Strict session cookie',
+          description:
+            'Sessions end 12 h after sign-in or 2 h after the last request. After 5 failed attempts for a ' +
+            'username from one address, each attempt waits 1 s, 2 s, 4 s … (at most 15 min): 429 with Retry-After. ' +
+            'Every write made with a session carries its `csrfToken` in the X-CSRF-Token header (403 without).',
+          requestBody: jsonBody('SignIn'),
+          responses: { '200': { description: 'Signed in', ...json(ref('Session')) }, ...errors(400, 401, 429) },
+        },
+        delete: {
+          summary: 'Sign out: ends the session and clears the cookie',
+          responses: { '204': { description: 'Signed out' }, ...errors(403) },
         },
       },
       '/api/config': {
@@ -355,6 +379,8 @@ export function openApiDocument(): Json {
         IncidentFeature: component(incidentFeatureSchema),
         IncidentDetail: component(incidentDetailSchema),
         IncidentCounters: component(incidentCountersSchema),
+        SignIn: component(signInSchema, 'input'),
+        Session: component(sessionSchema),
         IncidentIntake: component(incidentIntakeSchema, 'input'),
         TransitionRequest: component(transitionRequestSchema, 'input'),
         LiveIncidentMessage: component(liveIncidentMessageSchema),
@@ -413,21 +439,21 @@ function importAndExportPaths(): Json {
       post: {
         summary: 'What a file holds: format, encoding, declared coordinate system, columns, first rows, a guessed mapping',
         requestBody: upload({ layer: { type: 'string', enum: [...IMPORT_LAYERS] }, encoding: { type: 'string', enum: ['auto', 'utf-8', 'gbk'] } }),
-        responses: { '200': { description: 'OK', ...json(ref('ImportPreview')) }, ...errors(400, 413) },
+        responses: { '200': { description: 'OK', ...json(ref('ImportPreview')) }, ...errors(400, 403, 413) },
       },
     },
     '/api/imports/dry-run': {
       post: {
         summary: 'The row-by-row report of what importing the file would create, update or reject; writes nothing',
         requestBody: upload({ ...mappingField, ...skipField }),
-        responses: { '200': { description: 'OK', ...json(ref('ImportReport')) }, ...errors(400, 413) },
+        responses: { '200': { description: 'OK', ...json(ref('ImportReport')) }, ...errors(400, 403, 413) },
       },
     },
     '/api/imports/apply': {
       post: {
         summary: 'Plans and writes the import in one transaction',
         requestBody: upload({ ...mappingField, ...skipField }),
-        responses: { '200': { description: 'Written', ...json(ref('ImportResult')) }, ...errors(400, 409, 413) },
+        responses: { '200': { description: 'Written', ...json(ref('ImportResult')) }, ...errors(400, 403, 409, 413) },
       },
     },
     '/api/imports/mappings': {
@@ -442,12 +468,12 @@ function importAndExportPaths(): Json {
         summary: 'Save (or replace) a mapping under a name',
         parameters: [path('name', 'The name, 1–100 characters.')],
         requestBody: { required: true, ...json({ type: 'object', required: ['mapping'], properties: { mapping: ref('ImportMapping') } }) },
-        responses: { '200': { description: 'Saved', ...json(ref('SavedMapping')) }, ...errors(400) },
+        responses: { '200': { description: 'Saved', ...json(ref('SavedMapping')) }, ...errors(400, 403) },
       },
       delete: {
         summary: 'Delete a saved mapping',
         parameters: [path('name', 'The name.')],
-        responses: { '204': { description: 'Deleted' }, ...errors(404) },
+        responses: { '204': { description: 'Deleted' }, ...errors(403, 404) },
       },
     },
     '/api/imports/batches': {

@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   importPreviewSchema,
   importReportSchema,
   importResultSchema,
@@ -10,18 +9,7 @@ import {
 } from '@gridmap/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ApiRequestError, fetchJson } from '../../api/fetch-json.ts';
-
-/** POSTs a form to an import step and parses the answer; a 4xx becomes an ApiRequestError with the server's message. */
-async function postForm<S extends z.ZodTypeAny>(path: string, form: FormData, schema: S): Promise<z.infer<S>> {
-  const response = await fetch(path, { method: 'POST', body: form, headers: { accept: 'application/json' } });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const body = errorBodySchema.safeParse(json);
-    throw new ApiRequestError(response.status, body.success ? body.data.code : null, body.success ? body.data.message : `POST ${path}: HTTP ${response.status}`);
-  }
-  return schema.parse(json);
-}
+import { fetchJson, postForm, putJson } from '../../api/fetch-json.ts';
 
 function uploadForm(file: File, fields: Record<string, string>): FormData {
   const form = new FormData();
@@ -55,16 +43,6 @@ export const savedMappingsQueryOptions = (layer: ImportLayer) =>
   });
 
 /** Saves (or replaces) a mapping under a name. */
-export async function saveMapping(name: string, mapping: ImportMappingInput) {
-  const response = await fetch(`/api/imports/mappings/${encodeURIComponent(name)}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ mapping }),
-  });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const body = errorBodySchema.safeParse(json);
-    throw new ApiRequestError(response.status, body.success ? body.data.code : null, body.success ? body.data.message : `HTTP ${response.status}`);
-  }
-  return savedMappingSchema.parse(json);
+export function saveMapping(name: string, mapping: ImportMappingInput) {
+  return putJson(`/api/imports/mappings/${encodeURIComponent(name)}`, { mapping }, savedMappingSchema);
 }

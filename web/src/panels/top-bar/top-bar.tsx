@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { SessionMenu } from '../../session/session-menu.tsx';
 import { healthQueryOptions } from './health-query.ts';
 
 const COUNTS: { key: 'households' | 'incidents' | 'mediationPoints' | 'staff'; label: MessageKey }[] = [
@@ -38,6 +39,7 @@ export function TopBar({ nav }: { nav?: ReactNode } = {}) {
         ))}
       </dl>
       {health.isError && <span className="top-error">{t('app.loadFailed')}</span>}
+      <SessionMenu />
       <button
         type="button"
         className="lang-switch"
