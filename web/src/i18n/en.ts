@@ -184,6 +184,7 @@ export const en: Messages = {
   'data.title': 'Import & export',
   'data.backToMap': 'Back to map',
   'import.title': 'Import',
+  'import.notAllowed': 'Your role may not import data; ask a system administrator.',
   'import.hint': 'GeoJSON, zipped Shapefile (.shp .dbf .prj .cpg) and CSV (UTF-8 or GBK, with longitude and latitude columns). Dry-run first, check the report, then apply.',
   'import.step.file': '1 File',
   'import.step.mapping': '2 Field mapping',

@@ -186,6 +186,7 @@ export const zhCN = {
   'data.title': '数据导入导出',
   'data.backToMap': '返回地图',
   'import.title': '导入',
+  'import.notAllowed': '当前账号的角色不能导入数据，请联系系统管理员。',
   'import.hint': '支持 GeoJSON、Shapefile 压缩包（含 .shp .dbf .prj .cpg）和 CSV（UTF-8 或 GBK，需含经纬度列）。先试运行，确认报告后再应用。',
   'import.step.file': '1 选择文件',
   'import.step.mapping': '2 字段对应',

@@ -12,6 +12,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/locale-context.tsx';
+import { allows, useSession } from '../../session/use-session.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { ExportPanel } from './export-panel.tsx';
 import { applyImport, dryRunImport, previewImport, saveMapping, savedMappingsQueryOptions } from './import-api.ts';
@@ -24,6 +25,7 @@ const INITIAL: MappingState = { layer: 'households', level: 'grid', crs: null, e
 /** The data page: import (file → mapping → dry-run report → apply) beside the exports. */
 export function ImportPage({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const { session } = useSession();
   return (
     <div className="data-page" data-testid="data-page">
       <div className="data-page-head">
@@ -33,7 +35,14 @@ export function ImportPage({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <div className="data-columns">
-        <ImportCard />
+        {allows(session, 'import') ? (
+          <ImportCard />
+        ) : (
+          <section className="data-card">
+            <h3 className="data-card-title">{t('import.title')}</h3>
+            <p className="data-hint">{t('import.notAllowed')}</p>
+          </section>
+        )}
         <ExportPanel />
       </div>
     </div>
