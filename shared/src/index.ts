@@ -12,6 +12,7 @@ export * from './api/geojson-schemas.ts';
 export * from './api/areas-api.ts';
 export * from './api/points-api.ts';
 export * from './api/incident-writes-api.ts';
+export * from './api/command-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';

@@ -44,3 +44,8 @@ export function incidentEventsAfter(db: Db, afterId: number, limit: number): Inc
 export function eventRecordedAt(db: Db, id: number): string | null {
   return (db.prepare('SELECT recorded_at FROM incident_events WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
 }
+
+/** The newest `limit` events, newest first. */
+export function latestIncidentEvents(db: Db, limit: number): IncidentEventRecord[] {
+  return db.prepare(`SELECT ${EVENT_COLUMNS} FROM incident_events e ORDER BY e.id DESC LIMIT ?`).all(limit) as IncidentEventRecord[];
+}

@@ -1,4 +1,4 @@
-import { eventRecordedAt, incidentEventsAfter, latestIncidentEventId } from '../db/incident-events-sql.ts';
+import { eventRecordedAt, incidentEventsAfter, latestIncidentEventId, latestIncidentEvents } from '../db/incident-events-sql.ts';
 import { getIncident } from '../db/incidents-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { incidentFeature } from '../incidents/incident-feature.ts';
@@ -40,4 +40,17 @@ export function openingFrames(db: Db, lastEventId: number | null, now: Date): st
     frames += sseFrame('incident', { event, incident: incidents.get(event.incidentId) }, event.id);
   }
   return frames;
+}
+
+/**
+ * The newest `limit` events, newest first, each with its incident as it is now: what a command
+ * centre's feed shows on opening, before the stream (opened with `lastEventId` = the first id
+ * here) brings what follows.
+ */
+export function recentMessages(db: Db, limit: number, now: Date) {
+  const incidents = new Map<number, ReturnType<typeof incidentFeature>>();
+  return latestIncidentEvents(db, limit).map((event) => {
+    if (!incidents.has(event.incidentId)) incidents.set(event.incidentId, incidentFeature(getIncident(db, event.incidentId, now)!));
+    return { event, incident: incidents.get(event.incidentId)! };
+  });
 }

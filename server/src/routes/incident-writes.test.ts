@@ -1,4 +1,10 @@
-import { errorBodySchema, incidentDetailSchema, incidentFeatureSchema, type IncidentIntake } from '@gridmap/shared';
+import {
+  errorBodySchema,
+  incidentCountersSchema,
+  incidentDetailSchema,
+  incidentFeatureSchema,
+  type IncidentIntake,
+} from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
 import { decodeTile, tileOf } from '../test/decode-tile.ts';
 import { getJson, useTinyCountyApp, type TestApp } from '../test/test-app.ts';
@@ -107,6 +113,30 @@ describe('POST /api/incidents', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('payload_too_large');
     expect(snapshot(t.current)).toEqual(before);
+  });
+});
+
+describe('GET /api/incidents/counters', () => {
+  const t = useTinyCountyApp();
+
+  it('counts today\'s reports, open, overdue and due-soon cases and open cases by level, and follows writes', async () => {
+    const before = incidentCountersSchema.parse((await getJson(t.current.app, '/api/incidents/counters')).body);
+    // The fixture at TINY_NOW: open 1 (reported), 2 (mediating, overdue), 4 (failed, overdue), 6 (accepted).
+    expect(before).toMatchObject({
+      day: '2025-06-01', reportedToday: 0, open: 4, overdue: 2, dueSoon: 0,
+      openByLevel: { county: 0, town: 0, community: 0, grid: 4 },
+    });
+    await post(t.current.app, '/api/incidents', { ...INTAKE, kind: 'petition', severity: 3 }); // 20 days, at the town
+    await post(t.current.app, '/api/incidents', { ...INTAKE, kind: 'family', severity: 3, reportedAt: '2025-05-27T00:00:00Z' }); // 5 days: due at TINY_NOW itself, so due soon, not yet overdue
+    const after = incidentCountersSchema.parse((await getJson(t.current.app, '/api/incidents/counters')).body);
+    expect(after).toMatchObject({ reportedToday: 1, open: 6, overdue: 2, dueSoon: 1, openByLevel: { town: 2, grid: 4 } });
+    expect(after.lastEventId).toBe(before.lastEventId + 2);
+  });
+
+  it('reads no query parameters', async () => {
+    const { status, body } = await getJson(t.current.app, '/api/incidents/counters?areaId=1');
+    expect(status).toBe(400);
+    expect(body.field).toBe('areaId');
   });
 });
 

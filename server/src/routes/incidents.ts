@@ -11,6 +11,7 @@ import {
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
+import { incidentCounters } from '../db/incident-counters-sql.ts';
 import { listIncidentEvents } from '../db/incident-events-sql.ts';
 import { incidentParties } from '../db/incident-writes-sql.ts';
 import { getIncident, listIncidents } from '../db/incidents-sql.ts';
@@ -80,6 +81,7 @@ export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub 
       );
       return geojsonResponse(c, pointFeatureCollection(page, c.req.url, incidentProperties));
     })
+    .get('/counters', validate('query', queryObject({})), (c) => c.json(incidentCounters(db, config.now())))
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
       const now = config.now();

@@ -146,6 +146,19 @@ describe('GET /api/live', () => {
     expect(s.live.clientCount()).toBe(0);
   });
 
+  it('lists the newest events first on /recent, each with its incident', async () => {
+    const s = await startLive();
+    const { body } = await s.post('/api/incidents', INTAKE);
+    await s.post(`/api/incidents/${body.id}/transitions`, { transition: 'accept', actor: '李', expectedVersion: 1 });
+    const res = await fetch(`${s.url}/api/live/recent?limit=3`);
+    const recent = liveIncidentMessageSchema.array().parse(await res.json());
+    expect(recent).toHaveLength(3);
+    expect(recent.slice(0, 2).map((m) => [m.event.kind, m.incident.id])).toEqual([['accept', body.id], ['report', body.id]]);
+    expect(recent[0].event.id).toBeGreaterThan(recent[1].event.id);
+    expect(recent[1].event.id).toBeGreaterThan(recent[2].event.id);
+    expect(recent.map((m) => m.incident.properties.status).slice(0, 2)).toEqual(['accepted', 'accepted']);
+  });
+
   it('answers 400 for a malformed Last-Event-ID or an unknown parameter', async () => {
     const s = await startLive();
     const bad = await fetch(`${s.url}/api/live`, { headers: { 'Last-Event-ID': 'yesterday' } });

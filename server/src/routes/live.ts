@@ -5,6 +5,13 @@ import { parseId } from '../http/query-params.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import { openingFrames } from '../live/live-replay.ts';
 import { ApiError } from '../errors/api-error.ts';
+import { limitParam, queryObject } from '../http/query-params.ts';
+import { validate } from '../http/validate.ts';
+import { recentMessages } from '../live/live-replay.ts';
+
+/** Events `GET /api/live/recent` sends unless `limit` says otherwise: a screenful of the feed. */
+export const DEFAULT_RECENT_EVENTS = 100;
+const recentQuery = queryObject({ limit: limitParam.optional() });
 
 /**
  * `GET /api/live`: server-sent events. Each `incident` message carries one timeline event and
@@ -13,7 +20,12 @@ import { ApiError } from '../errors/api-error.ts';
  * client that opens a new EventSource (which cannot set the header).
  */
 export function liveRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
-  return new Hono<AppEnv>().get('/', (c) => {
+  return new Hono<AppEnv>()
+    .get('/recent', validate('query', recentQuery), (c) => {
+      const { limit } = c.req.valid('query');
+      return c.json(recentMessages(db, limit ?? DEFAULT_RECENT_EVENTS, config.now()));
+    })
+    .get('/', (c) => {
     const query = c.req.query();
     for (const name of Object.keys(query)) {
       if (name !== 'lastEventId') throw new ApiError('bad_request', `unknown query parameter '${name}'`, name);

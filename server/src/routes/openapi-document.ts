@@ -17,7 +17,9 @@ import {
   householdCollectionSchema,
   householdFeatureSchema,
   incidentCollectionSchema,
+  incidentCountersSchema,
   incidentDetailSchema,
+  DUE_SOON_HOURS,
   incidentFeatureSchema,
   incidentIntakeSchema,
   liveIncidentMessageSchema,
@@ -231,6 +233,15 @@ export function openApiDocument(): Json {
           responses: { '201': { description: 'Created', ...geojson('IncidentFeature') }, ...errors(400, 413) },
         },
       },
+      '/api/incidents/counters': {
+        get: {
+          summary: "The command centre's live figures: reported today, open, overdue, due soon, open by level",
+          description:
+            `Counted at the server's time; "today" is the county day (${COUNTY_OFFSET}); due soon means open, not overdue, ` +
+            `and due within ${DUE_SOON_HOURS} h. \`lastEventId\` is the newest timeline event the figures include.`,
+          responses: { '200': { description: 'OK', ...json(ref('IncidentCounters')) }, ...errors(400) },
+        },
+      },
       '/api/incidents/{id}': {
         get: {
           summary: 'One incident with its masked parties, its timeline, the transitions allowed next and the time at each level',
@@ -250,6 +261,17 @@ export function openApiDocument(): Json {
           parameters: [idPath('Incident')],
           requestBody: jsonBody('TransitionRequest'),
           responses: { '200': { description: 'The incident after the step', ...geojson('IncidentFeature') }, ...errors(400, 404, 409, 413) },
+        },
+      },
+      '/api/live/recent': {
+        get: {
+          summary: 'The newest timeline events, newest first, each with its incident as it is now',
+          description: 'What a live feed shows on opening; then open `GET /api/live?lastEventId=` with the first id here.',
+          parameters: [query('limit', 'Events, 1 … 10000; default 100.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT })],
+          responses: {
+            '200': { description: 'OK', ...json({ type: 'array', items: ref('LiveIncidentMessage') }) },
+            ...errors(400),
+          },
         },
       },
       '/api/live': {
@@ -322,6 +344,7 @@ export function openApiDocument(): Json {
         IncidentCollection: component(incidentCollectionSchema),
         IncidentFeature: component(incidentFeatureSchema),
         IncidentDetail: component(incidentDetailSchema),
+        IncidentCounters: component(incidentCountersSchema),
         IncidentIntake: component(incidentIntakeSchema, 'input'),
         TransitionRequest: component(transitionRequestSchema, 'input'),
         LiveIncidentMessage: component(liveIncidentMessageSchema),
