@@ -131,7 +131,13 @@ export async function simulateLive(options: SimulateLiveOptions, log: (line: str
     const grid = grids[random.weightedIndex(gridWeights)];
     const pick = random.next();
     const homes = await householdsIn(grid.id);
-    const res = await post('/api/incidents', drawIntake(random, homes[Math.floor(pick * homes.length)]));
+    const home = homes[Math.floor(pick * homes.length)];
+    const intake = drawIntake(random, home);
+    let res = await post('/api/incidents', intake);
+    if (res.status === 400 && res.body.field === 'location') {
+      // 50 m off a household at the county's edge can be outside it: report at the door instead.
+      res = await post('/api/incidents', { ...intake, location: { lon: home.lon, lat: home.lat }, householdId: home.id });
+    }
     if (res.status === 201) {
       summary.posted++;
       own.add(res.body.id);
