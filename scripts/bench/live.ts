@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Random } from '@gridmap/shared/demo/random';
@@ -218,6 +218,23 @@ async function startBare(): Promise<{ url: string; pid: number; stop(): Promise<
 
 const ms = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * How often a busy process of this machine loses the CPU for more than 5 ms, over `durationMs`:
+ * the floor under every tail latency below (on a 2-core machine shared with other work, p99 is
+ * mostly the scheduler's).
+ */
+function schedulerStalls(durationMs: number): string {
+  const stalls: number[] = [];
+  let last = performance.now();
+  for (const end = last + durationMs; last < end; ) {
+    const now = performance.now();
+    if (now - last > 5) stalls.push(now - last);
+    last = now;
+  }
+  const longest = stalls.length > 0 ? Math.max(...stalls) : 0;
+  return `${((stalls.length * 1000) / durationMs).toFixed(0)} stalls > 5 ms per second, longest ${longest.toFixed(0)} ms; load average ${loadavg()[0].toFixed(1)}`;
+}
+
 export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gridmap-bench-live-'));
   const database = join(dir, 'live.sqlite');
@@ -253,6 +270,7 @@ export async function main(): Promise<void> {
     };
     console.log(`GridMap on a demo county of size ${DEMO_SIZE}; event payload ${Buffer.byteLength(payload)} bytes of JSON`);
     for (const target of [gridmapTarget, bareTarget]) for (let i = 0; i < WARM_UP_EVENTS; i++) await target.post();
+    console.log(`Machine before the runs: ${schedulerStalls(2_000)}`);
 
     // Delivery latency: the two servers alternate, so that drift of the machine hits both.
     const latencyRows: [string, string | number, string, string?][] = [];
@@ -273,6 +291,7 @@ export async function main(): Promise<void> {
       latencyRows.push([`${clients} clients: p99 ratio GridMap / bare`, p99(runs.GridMap) / p99(runs.bare), '×', `p50 ratio ${(p50(runs.GridMap) / p50(runs.bare)).toFixed(2)}`]);
     }
     printTable(`Live delivery latency, POST to SSE receipt (${1000 / LATENCY_INTERVAL_MS} events/s)`, latencyRows);
+    console.log(`Machine after the latency runs: ${schedulerStalls(2_000)}`);
 
     // Throughput at 1,000 clients, posting as fast as each server answers.
     const tput: Record<string, ThroughputResult[]> = { GridMap: [], bare: [] };
