@@ -16,3 +16,5 @@ export * from './api/command-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';
+export * from './auth/account-roles.ts';
+export * from './api/session-api.ts';
