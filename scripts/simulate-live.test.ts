@@ -16,6 +16,11 @@ describe('parseSimulateLiveArgs', () => {
     expect(parseSimulateLiveArgs(['--', '--rate', '5'])).toMatchObject({ rate: 5, duration: 60, seed: 1 });
   });
 
+  it('wants --user and --password together', () => {
+    expect(() => parseSimulateLiveArgs(['--user', 'county'])).toThrow('--user and --password go together');
+    expect(parseSimulateLiveArgs(['--user', 'county', '--password', 'pw']).user).toEqual({ username: 'county', password: 'pw' });
+  });
+
   it('refuses a rate that is not a positive number', () => {
     expect(() => parseSimulateLiveArgs(['--rate', '0'])).toThrow('--rate must be a positive number');
     expect(() => parseSimulateLiveArgs(['--rate', 'fast'])).toThrow('--rate must be a positive number');
@@ -48,5 +53,18 @@ describe('simulateLive against the real server', () => {
     expect(done).toBeGreaterThanOrEqual(55);
     expect(await count()).toBe(before + summary.posted);
     expect(lines.at(-1)).toContain(`${summary.posted} incidents posted`);
+  });
+
+  it('acts as a demo account when given one, its writes carrying the CSRF token', async () => {
+    const summary = await simulateLive(
+      { url: server.url, rate: 20, duration: 0.5, seed: 4, user: { username: 'county', password: 'gridmap2026' } }, () => {},
+    );
+    expect(summary.errorMessages).toEqual([]);
+    expect(summary.posted + summary.transitions).toBeGreaterThan(0);
+  });
+
+  it('stops with the reason when the password is wrong', async () => {
+    await expect(simulateLive({ url: server.url, rate: 1, duration: 1, seed: 1, user: { username: 'county', password: 'nope' } }, () => {}))
+      .rejects.toThrow('signing in as county: 401');
   });
 });

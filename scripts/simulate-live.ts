@@ -32,14 +32,19 @@ export interface SimulateLiveOptions {
   /** Seconds to run, > 0. */
   duration: number;
   seed: number;
+  /** An account to act as (`--user county --password …`); anonymous when absent. */
+  user?: { username: string; password: string };
 }
 
-/** Reads `--url --rate --duration --seed`; throws naming the bad option. */
+/** Reads `--url --rate --duration --seed [--user --password]`; throws naming the bad option. */
 export function parseSimulateLiveArgs(argv: string[]): SimulateLiveOptions {
   const { values } = parseArgs({
     // `pnpm simulate-live -- --rate 5` passes the '--' on.
     args: argv[0] === '--' ? argv.slice(1) : argv,
-    options: { url: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      url: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, seed: { type: 'string' },
+      user: { type: 'string' }, password: { type: 'string' },
+    },
     strict: true,
   });
   const url = (values.url ?? 'http://localhost:8080').replace(/\/+$/, '');
@@ -50,7 +55,9 @@ export function parseSimulateLiveArgs(argv: string[]): SimulateLiveOptions {
   if (!(duration > 0 && Number.isFinite(duration))) throw new Error(`--duration must be a positive number of seconds, got ${values.duration}`);
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
-  return { url, rate, duration, seed };
+  if ((values.user === undefined) !== (values.password === undefined)) throw new Error('--user and --password go together');
+  const user = values.user === undefined ? undefined : { username: values.user, password: values.password! };
+  return { url, rate, duration, seed, ...(user && { user }) };
 }
 
 /** What a run did. */
@@ -76,8 +83,18 @@ interface Page<P> {
 /** Runs the simulation against `options.url` and returns its counts. */
 export async function simulateLive(options: SimulateLiveOptions, log: (line: string) => void = console.log): Promise<SimulationSummary> {
   const { url, rate, duration, seed } = options;
+  // Signed in, every request carries the session cookie and every write its CSRF token.
+  const headers: Record<string, string> = {};
+  const writeHeaders: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (options.user) {
+    const res = await fetch(`${url}/api/session`, { method: 'POST', headers: writeHeaders, body: JSON.stringify(options.user) });
+    if (res.status !== 200 && res.status !== 201) throw new Error(`signing in as ${options.user.username}: ${res.status} ${await res.text()}`);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    headers.Cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    Object.assign(writeHeaders, headers, { 'X-CSRF-Token': csrfToken });
+  }
   const get = async <T>(path: string): Promise<T> => {
-    const res = await fetch(path.startsWith('http') ? path : url + path);
+    const res = await fetch(path.startsWith('http') ? path : url + path, { headers });
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -101,7 +118,7 @@ export async function simulateLive(options: SimulateLiveOptions, log: (line: str
   // Incidents not yet closed, which handling steps are taken on: existing open ones and our own.
   const existing = new Set(open.map((f) => f.id));
   const own = new Set<number>();
-  log(`simulate-live: ${url}, ${rate}/s for ${duration} s, seed ${seed}; ${grids.length} grids, ${points.length} mediation points, ${existing.size} open incidents`);
+  log(`simulate-live: ${url}${options.user ? ` as ${options.user.username}` : ''}, ${rate}/s for ${duration} s, seed ${seed}; ${grids.length} grids, ${points.length} mediation points, ${existing.size} open incidents`);
 
   const householdsOfGrid = new Map<number, Promise<Household[]>>();
   const householdsIn = (gridId: number) => {
@@ -114,7 +131,7 @@ export async function simulateLive(options: SimulateLiveOptions, log: (line: str
     return list;
   };
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(url + path, { method: 'POST', headers: writeHeaders, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as any };
   };
 
@@ -144,7 +161,7 @@ export async function simulateLive(options: SimulateLiveOptions, log: (line: str
     } else fail(`POST /api/incidents: ${res.status} ${res.body.code}: ${res.body.message}`);
   };
   const step = async (random: Random, id: number) => {
-    const detail = await fetch(`${url}/api/incidents/${id}`);
+    const detail = await fetch(`${url}/api/incidents/${id}`, { headers });
     if (detail.status === 404) return forget(id);
     if (!detail.ok) return fail(`GET /api/incidents/${id}: ${detail.status}`);
     const feature = (await detail.json()) as Feature<IncidentDetailProperties>;

@@ -52,11 +52,25 @@ describe('responseSink', () => {
     expect(sink.desiredSize).toBe(0);
   });
 
-  it('closes the connection when the hub drops the client', async () => {
+  it('ends the stream of a client that keeps up when closed', async () => {
     const { res, client } = await connection();
-    const closed = new Promise((ok) => client.once('close', ok));
+    const ended = new Promise((ok) => client.once('end', ok));
+    client.resume();
     responseSink(res).close();
+    await ended;
+    expect(client.complete).toBe(true);
+  });
+
+  it('cuts off a client that stopped reading when closed', async () => {
+    const { res, client } = await connection();
+    client.pause();
+    const sink = responseSink(res);
+    const frame = new Uint8Array(64 * 1024);
+    while (sink.desiredSize === 0) sink.enqueue(frame);
+    const closed = new Promise((ok) => client.once('close', ok));
+    sink.close();
     await closed;
     expect(res.destroyed).toBe(true);
+    expect(client.complete).toBe(false);
   });
 });

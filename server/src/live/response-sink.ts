@@ -8,7 +8,7 @@ import type { LiveSink } from './live-hub.ts';
  *
  * `desiredSize` is minus the frames written while the socket's buffer stood over its high-water
  * mark, so LiveHub drops a client that stopped reading after LIVE_MAX_QUEUED_FRAMES, as it
- * does with a stream's queue.
+ * does with a stream's queue; it reconnects with Last-Event-ID and is replayed what it missed.
  */
 export function responseSink(res: ServerResponse): LiveSink {
   let unflushed = 0;
@@ -17,8 +17,11 @@ export function responseSink(res: ServerResponse): LiveSink {
     enqueue(chunk) {
       if (!res.write(chunk)) unflushed++;
     },
+    // A client that keeps up gets the end of the stream (shutdown: its EventSource reconnects to
+    // the next server); one that stopped reading is cut off, since its buffer would never drain.
     close() {
-      res.destroy();
+      if (unflushed === 0) res.end();
+      else res.destroy();
     },
     get desiredSize() {
       return 0 - unflushed; // not -unflushed, which is -0 when nothing waits
