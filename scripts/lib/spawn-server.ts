@@ -25,11 +25,15 @@ export async function freePort(): Promise<number> {
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id (benchmarks read its CPU time from /proc). */
+  pid: number;
   /** Milliseconds from spawn to the first successful /api/health. */
   readyMs: number;
   /** What the server printed so far. */
   output(): string;
   stop(): Promise<void>;
+  /** Sends `signal` and resolves with the exit code (null when killed by the signal) once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 /**
@@ -64,6 +68,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const readyMs = performance.now() - started;
   return {
     url,
+    pid: child.pid!,
     readyMs,
     output: () => output,
     async stop() {
@@ -72,6 +77,12 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+    },
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill(signal);
+      return exited;
     },
   };
 }

@@ -6,6 +6,8 @@ import { ApiError } from './errors/api-error.ts';
 import { onError } from './errors/on-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
+import { sessionContext } from './auth/session-context.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { areaStaffRoutes } from './routes/area-staff.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { gridVersionsRoutes } from './routes/grid-versions.ts';
@@ -13,7 +15,9 @@ import { plansRoutes } from './routes/plans.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
+import { importsRoutes } from './routes/imports.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
+import { layerExportsRoutes } from './routes/layer-exports.ts';
 import { liveRoutes } from './routes/live.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -41,11 +45,13 @@ export function createApp(deps: AppDeps) {
   live.onPublish(() => tiles.markIncidentsStale());
   const app = new Hono<AppEnv>();
   app.use('*', requestId);
+  app.use('/api/*', sessionContext(deps));
   // Before compression: an event stream must reach the browser frame by frame.
   app.route('/api/live', liveRoutes({ ...deps, live }));
   // JSON and GeoJSON shrink 5–10×; tiles carry their own Content-Encoding and are left alone.
   app.use('/api/*', compress());
   app.route('/api/health', healthRoutes(deps));
+  app.route('/api/session', sessionRoutes(deps));
   app.route('/api/config', configRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/areas', areaStaffRoutes(deps)); // the planner (issue 6)
@@ -55,6 +61,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/incidents', incidentsRoutes({ ...deps, live }));
   app.route('/api/mediation-points', mediationPointsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
+  app.route('/api/imports', importsRoutes({ ...deps, tiles }));
+  app.route('/api/layer-exports', layerExportsRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);

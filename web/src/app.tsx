@@ -17,9 +17,13 @@ import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
+import { ImportPage } from './pages/import/import-page.tsx';
+import { useHashView } from './pages/import/use-hash-view.ts';
+import { ViewSwitch } from './pages/import/view-switch.tsx';
 import { useLiveLayers } from './layers/live/use-live-layers.ts';
 import { useLiveStream } from './live/use-live-stream.ts';
 import { useOperatorName } from './operator/use-operator-name.ts';
+import { allows, useSession } from './session/use-session.ts';
 import { CommandCentre } from './panels/command-centre/command-centre.tsx';
 import { IntakeForm } from './panels/intake/intake-form.tsx';
 import { PlannerEntry, plannerCommunityOf } from './planner/planner-entry.tsx';
@@ -42,6 +46,7 @@ export function App() {
   const mediationPoints = useQuery(mediationPointsQueryOptions);
   const [settings, setSettings] = useState<LayerSettings>(DEFAULT_LAYER_SETTINGS);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [view, setView] = useHashView();
 
   const areas = areaResults.byLevel;
   const choropleth = useMemo(() => gridChoropleth(areas.grid, settings.gridFigure), [areas.grid, settings.gridFigure]);
@@ -65,7 +70,10 @@ export function App() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const live = useLiveStream();
   useLiveLayers(map, live.feed, live.tilesVersion);
+  const { session } = useSession();
   const operator = useOperatorName(t('command.operatorDefault'));
+  // Signed in, the account acts; signed out, the name typed under 值班员.
+  const actor = session?.account.displayName ?? operator.name;
   const [intakeOpen, setIntakeOpen] = useState(false);
   // While the intake form takes a map click as the place, the click selects nothing.
   const pickingRef = useRef(false);
@@ -77,7 +85,7 @@ export function App() {
   const [plannerCommunity, setPlannerCommunity] = useState<number | null>(null);
   const plannerRef = useRef(false);
   plannerRef.current = plannerCommunity !== null;
-  const plannerCandidate = plannerCommunityOf(selection, findArea);
+  const plannerCandidate = allows(session, 'plan') ? plannerCommunityOf(selection, findArea) : null;
 
   const onPick = useCallback((pick: Pick) => {
     if (pickingRef.current || plannerRef.current) return;
@@ -95,7 +103,7 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar />
+      <TopBar nav={<ViewSwitch view={view} onChange={setView} />} />
       <div className="workspace">
         <LayerPanel settings={settings} onChange={setSettings} choropleth={choropleth} />
         <main className="map-area">
@@ -131,15 +139,18 @@ export function App() {
               findChildren={findChildren}
               findMediationPoint={findMediationPoint}
               mediationPoints={mediationPoints.data?.features ?? []}
-              actor={operator.name}
+              actor={actor}
+              canHandle={allows(session, 'handle')}
               clockOffsetMs={clockOffset}
               onSelect={setSelection}
               onClose={() => setSelection(null)}
             />
           )}
         </main>
+        {/* Over the workspace rather than instead of it, so that the map keeps its place and layers. */}
+        {view === 'data' && <ImportPage onClose={() => setView('map')} />}
         {plannerCommunity !== null ? (
-          <PlannerPanel map={map} communityId={plannerCommunity} author={operator.name} onClose={() => setPlannerCommunity(null)} />
+          <PlannerPanel map={map} communityId={plannerCommunity} author={actor} onClose={() => setPlannerCommunity(null)} />
         ) : (
         <CommandCentre
           feed={live.feed}
@@ -148,13 +159,13 @@ export function App() {
           findArea={findArea}
           selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
           onSelect={setSelection}
-          onNewReport={() => setIntakeOpen(true)}
-          operator={{ typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
+          onNewReport={allows(session, 'report') ? () => setIntakeOpen(true) : null}
+          operator={session ? null : { typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
           replacement={
             intakeOpen ? (
               <IntakeForm
                 map={map}
-                actor={operator.name}
+                actor={actor}
                 onPickingChange={onPickingChange}
                 onCancel={() => setIntakeOpen(false)}
                 onDone={(incident) => {

@@ -113,6 +113,8 @@ export function applyPlan(db: Db, planId: number, author: string, at: string): P
     for (const [from, to] of carriedStaff(community, plan.grids)) {
       const toId = to > 0 ? to : createdGrids.find((c) => c.planId === to)!.id;
       db.prepare('UPDATE staff SET grid_id = ? WHERE grid_id = ?').run(toId, from);
+      // An account scoped to a grid that goes (issue 9's accounts) follows its staff.
+      db.prepare('UPDATE accounts SET area_id = ? WHERE area_id = ?').run(toId, from);
     }
 
     refreshGridFigures(db, targetIds);

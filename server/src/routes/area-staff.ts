@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { listGridStaff, setGridStaff } from '../db/staff-sql.ts';
 import { getAreaLevel } from '../db/areas-sql.ts';
+import { inScope, requirePermission, scopeAreaId } from '../auth/scope.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { idPathParams } from '../http/query-params.ts';
@@ -24,8 +25,10 @@ export function areaStaffRoutes({ db }: AppDeps) {
       return c.json({ staff: listGridStaff(db, id) });
     })
     .put('/:id/staff', validate('param', idPathParams), validate('json', gridStaffRequestSchema), (c) => {
+      requirePermission(c, 'plan');
       const { id } = c.req.valid('param');
       requireGrid(db, id);
+      if (!inScope(db, scopeAreaId(c), id)) throw new ApiError('forbidden', `grid ${id} lies outside your area`, 'id');
       return c.json({ staff: setGridStaff(db, id, c.req.valid('json').staffIds) });
     });
 }

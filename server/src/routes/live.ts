@@ -1,9 +1,12 @@
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseId } from '../http/query-params.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import { openingFrames } from '../live/live-replay.ts';
+import { responseSink } from '../live/response-sink.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { limitParam, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
@@ -37,6 +40,23 @@ export function liveRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
       throw new ApiError('bad_request', `${field} '${text}' is not an event id: expected a non-negative integer`, field);
     }
     const encoder = new TextEncoder();
+    const headers = {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+    };
+    const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+    if (outgoing) {
+      // Under @hono/node-server, frames go straight to the socket (why: live/response-sink.ts).
+      // Replay and joining the hub happen in one synchronous step: no write can commit in
+      // between, so nothing is missed and nothing is sent twice.
+      outgoing.writeHead(200, { ...headers, 'X-Request-Id': c.get('requestId') });
+      const sink = responseSink(outgoing);
+      sink.enqueue(encoder.encode(openingFrames(db, lastEventId, config.now())));
+      outgoing.once('close', live.connect(sink));
+      return RESPONSE_ALREADY_SENT;
+    }
+    // Elsewhere (app.request in tests, other runtimes): a web stream.
     let disconnect = () => {};
     const stream = new ReadableStream<Uint8Array>({
       // Replay and joining the hub happen in one synchronous step: no write can commit in
@@ -49,10 +69,6 @@ export function liveRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
         disconnect();
       },
     });
-    return c.body(stream, 200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
-    });
+    return c.body(stream, 200, headers);
   });
 }
