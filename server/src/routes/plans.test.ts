@@ -1,9 +1,12 @@
 import { pointInPolygon } from '@gridmap/shared/geo/point-in-ring';
 import { partitionFromGrids, partitionGeometries, type GridPartition } from '@gridmap/shared/plans/grid-partition';
 import { mergeGrids, moveVertex, splitGrid } from '@gridmap/shared/plans/partition-edits';
-import type { PlannerCommunity } from '@gridmap/shared';
+import { sessionSchema, type PlannerCommunity } from '@gridmap/shared';
+import { hashPassword } from '../auth/password.ts';
+import { insertAccount } from '../db/accounts-sql.ts';
 import { describe, expect, it } from 'vitest';
 import { getJson, useTinyCountyApp, type TestApp } from '../test/test-app.ts';
+import { TINY_NOW } from '../test/tiny-county.ts';
 
 const COMMUNITY = 3;
 const app = useTinyCountyApp();
@@ -200,5 +203,45 @@ describe('grid staff', () => {
     expect(res.body).toMatchObject({ code: 'bad_request', field: 'staffIds[1]' });
     expect((await send(t, 'PUT', '/api/areas/3/staff', { staffIds: [] })).status).toBe(400);
     expect(t.db.prepare('SELECT count(*) FROM staff WHERE grid_id = 5').pluck().get()).toBe(2);
+  });
+});
+
+describe('plans with a session', () => {
+  /** Signs in a new account of `role` scoped to `areaId`; returns a JSON writer carrying its cookie and CSRF token. */
+  async function signedIn(t: TestApp, role: 'planner' | 'official', areaId: number) {
+    insertAccount(t.db, { username: role, displayName: `${role}甲`, role, areaId, passwordHash: await hashPassword('plans-test') }, new Date(TINY_NOW));
+    const res = await t.app.request('/api/session', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: role, password: 'plans-test' }),
+    });
+    const cookie = res.headers.get('Set-Cookie')!.split(';')[0];
+    const { csrfToken } = sessionSchema.parse(await res.json());
+    return async (method: string, path: string, body: unknown) => {
+      const r = await t.app.request(path, {
+        method, body: JSON.stringify(body), headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'content-type': 'application/json' },
+      });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+  }
+
+  it('lets a planner draft and apply inside its area, recorded under its name, and refuses a read-only role', async () => {
+    const t = app.current;
+    const { community, partition } = await load(t);
+    const grids = partitionGeometries(moveVertex(partition, vertexAt(partition, 120.1, 29.1), 120.12, 29.12));
+    const body = { communityId: COMMUNITY, author: '冒名', reason: '试', base: community.grids.map((g) => ({ id: g.id, version: g.version })), grids };
+    const official = await signedIn(t, 'official', 1);
+    expect((await official('POST', '/api/plans', body)).status).toBe(403);
+    expect((await official('PUT', '/api/areas/5/staff', { staffIds: [] })).status).toBe(403);
+    const planner = await signedIn(t, 'planner', 1);
+    const draft = await planner('POST', '/api/plans', body);
+    expect(draft.status).toBe(201);
+    expect(draft.body.author).toBe('planner甲');
+    expect((await planner('POST', `/api/plans/${draft.body.id}/apply`, { author: '冒名' })).body.plan.appliedBy).toBe('planner甲');
+  });
+
+  it('refuses a planner a community outside its area', async () => {
+    const t = app.current;
+    const planner = await signedIn(t, 'planner', 4);
+    const res = await planner('POST', '/api/plans/preview', { communityId: COMMUNITY, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [] } }] });
+    expect(res.body).toMatchObject({ code: 'forbidden', field: 'communityId' });
   });
 });
