@@ -103,6 +103,14 @@ describe('the planner', () => {
     for (let k = 1; k <= 8; k++) await page.mouse.move(a.x + ((b.x - a.x) * k) / 8, a.y + ((b.y - a.y) * k) / 8);
     await page.mouse.up();
 
+    // Where the mouse let go, read before anything moves the map.
+    const dropped = await page.evaluate(([x, y]) => {
+      const map = (window as any).__gridmap.map;
+      const rect = map.getCanvas().getBoundingClientRect();
+      const p = map.unproject([x - rect.left, y - rect.top]);
+      return [p.lng, p.lat] as [number, number];
+    }, [b.x, b.y]);
+
     // The balance follows: the grid's households show before → after.
     await expect.poll(() => page.textContent(row), { timeout: 10_000 }).not.toBe(before);
     expect(await page.textContent(row)).toContain('→');
@@ -112,13 +120,7 @@ describe('the planner', () => {
     await page.click('[data-testid="planner-apply"]');
     await expect.poll(() => page.textContent('[data-testid="planner-message"]'), { timeout: 15_000 }).toContain('已生效');
 
-    // The server has the new boundary: a vertex of the grid lies where the mouse let go.
-    const dropped = await page.evaluate(([x, y]) => {
-      const map = (window as any).__gridmap.map;
-      const rect = map.getCanvas().getBoundingClientRect();
-      const p = map.unproject([x - rect.left, y - rect.top]);
-      return [p.lng, p.lat] as [number, number];
-    }, [b.x, b.y]);
+    // The server has the new boundary: a vertex of two grids lies where the mouse let go.
     const after = await api<PlannerCommunity>(`/api/plans/community/${community!.id}`);
     // Where the mouse let go, to within a few pixels (playwright rounds mouse positions), ~3 m here.
     const positions = (g: PlannerCommunity['grids'][number]) => (g.geometry.type === 'Polygon' ? g.geometry.coordinates.flat() : g.geometry.coordinates.flat(2));

@@ -2,6 +2,7 @@ import type { PlanImpact, PlannerCommunity } from '@gridmap/shared';
 import { partitionFromGrids, partitionGeometries, type GridPartition } from '@gridmap/shared/plans/grid-partition';
 import { insertVertex, mergeGrids, moveVertex, removeVertex, splitGrid } from '@gridmap/shared/plans/partition-edits';
 import { validatePartition } from '@gridmap/shared/plans/validate-partition';
+import { bboxOf } from '@gridmap/shared/plans/partition-balance';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -27,6 +28,14 @@ interface PlannerPanelProps {
 export function PlannerPanel({ map, communityId, author, onClose }: PlannerPanelProps) {
   const { t } = useI18n();
   const community = useQuery(plannerCommunityQueryOptions(communityId));
+  // Frame the community once when the planner opens on it, not again after an apply reloads it.
+  const framed = useRef<number | null>(null);
+  useEffect(() => {
+    if (!map || !community.data || framed.current === communityId) return;
+    framed.current = communityId;
+    const [minLon, minLat, maxLon, maxLat] = bboxOf(community.data.geometry);
+    map.fitBounds([[minLon, minLat], [maxLon, maxLat]], { padding: 40, duration: 0 });
+  }, [map, community.data, communityId]);
   return (
     <aside className="command-panel planner-panel" data-testid="planner">
       <header className="command-head">
@@ -65,11 +74,6 @@ function PlannerEditor({ map, community, author }: { map: MapLibreMap | null; co
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!map) return;
-    const xs = original.xs, ys = original.ys;
-    map.fitBounds([[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)]], { padding: 40, duration: 0 });
-  }, [map, original]);
 
   const edit = useCallback((f: (p: GridPartition) => GridPartition) => {
     try {
