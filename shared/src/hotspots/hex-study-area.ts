@@ -1,0 +1,48 @@
+import { gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import { neighbourhoodFromLists, type Neighbourhood } from './neighbourhood.ts';
+
+/** Coarsest and finest H3 resolution offered: res 5 hexagons are ~253 km², res 9 ~0.105 km² (edge ~200 m). */
+export const MIN_HEX_RESOLUTION = 5;
+export const MAX_HEX_RESOLUTION = 9;
+/** Neighbourhood of a hexagon: its k-ring of this many steps (k = 1: the six cells around it). */
+export const HEX_K_RING = 1;
+
+/** A GeoJSON Polygon's or MultiPolygon's coordinates, [lon, lat] pairs. */
+export type AreaGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+export interface HexStudyArea {
+  resolution: number;
+  /** H3 indexes of the cells, in a fixed order (sorted). */
+  cells: string[];
+  /** Index into `cells` of each point given, or -1 for none (never, as every point adds its cell). */
+  cellOfPoint: Int32Array;
+  neighbourhood: Neighbourhood;
+}
+
+/**
+ * The hexagons of a study area: every H3 cell of `resolution` whose centre lies inside
+ * `outline`, plus the cell of every point (a case at the edge counts where it lies), with
+ * neighbours in the k-ring (HEX_K_RING) that are themselves in the study area. Zero cells stay
+ * in: they are what the mean and spread of Gi* are measured against.
+ */
+export function hexStudyArea(outline: AreaGeometry, lons: ArrayLike<number>, lats: ArrayLike<number>, resolution: number): HexStudyArea {
+  if (!Number.isInteger(resolution) || resolution < MIN_HEX_RESOLUTION || resolution > MAX_HEX_RESOLUTION) {
+    throw new RangeError(`H3 resolution ${resolution} is outside ${MIN_HEX_RESOLUTION}..${MAX_HEX_RESOLUTION}`);
+  }
+  const polygons = outline.type === 'Polygon' ? [outline.coordinates] : outline.coordinates;
+  const set = new Set<string>();
+  for (const polygon of polygons) for (const cell of polygonToCells(polygon, resolution, true)) set.add(cell);
+  const pointCells: string[] = new Array(lons.length);
+  for (let i = 0; i < lons.length; i++) {
+    const cell = latLngToCell(lats[i], lons[i], resolution);
+    pointCells[i] = cell;
+    set.add(cell);
+  }
+  const cells = [...set].sort();
+  const indexOf = new Map(cells.map((c, i) => [c, i]));
+  const cellOfPoint = Int32Array.from(pointCells, (c) => indexOf.get(c) ?? -1);
+  const lists = cells.map((cell) => gridDisk(cell, HEX_K_RING).flatMap((c) => (indexOf.has(c) ? [indexOf.get(c)!] : [])));
+  return { resolution, cells, cellOfPoint, neighbourhood: neighbourhoodFromLists(lists) };
+}
