@@ -9,11 +9,14 @@ import { requestId } from './http/request-id.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
+import { heatRoutes } from './routes/heat.ts';
+import { hotspotsRoutes } from './routes/hotspots.ts';
 import { householdsRoutes } from './routes/households.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tilesRoutes } from './routes/tiles.ts';
+import { warningsRoutes } from './routes/warnings.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 import { createTileService, type TileService } from './tiles/tile-service.ts';
 
@@ -40,6 +43,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/incidents', incidentsRoutes(deps));
   app.route('/api/mediation-points', mediationPointsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
+  app.route('/api/hotspots', hotspotsRoutes(deps));
+  app.route('/api/heat', heatRoutes(deps));
+  app.route('/api/warnings', warningsRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);

@@ -11,3 +11,8 @@ export * from './api/points-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';
+export * from './api/hotspots-api.ts';
+export * from './hotspots/area-geometry.ts';
+export * from './hotspots/hotspot-bins.ts';
+export * from './hotspots/warning-thresholds.ts';
+export * from './hotspots/county-week.ts';

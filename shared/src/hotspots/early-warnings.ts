@@ -6,6 +6,7 @@ import {
   BASELINE_PERIOD_DAYS,
   EMERGING_MAX_BASELINE_BIN,
   EMERGING_MIN_BIN,
+  EMERGING_MIN_RECENT_COUNT,
   NEAR_DEADLINE_HOURS,
   RECENT_PERIOD_DAYS,
   REPEAT_ADDRESS_MIN_COUNT,
@@ -119,11 +120,11 @@ function risingAndEmerging(incidents: WarningIncidents, grids: WarningGrids, now
   const now = classifyHotspots(recent, grids.neighbourhood, true);
   const before = classifyHotspots(baseline, grids.neighbourhood, true);
   for (let k = 0; k < g; k++) {
-    if (now.bins[k] < EMERGING_MIN_BIN || before.bins[k] > EMERGING_MAX_BASELINE_BIN) continue;
+    if (now.bins[k] < EMERGING_MIN_BIN || before.bins[k] > EMERGING_MAX_BASELINE_BIN || recent[k] < EMERGING_MIN_RECENT_COUNT) continue;
     warnings.push({
       id: `emerging_hotspot:${grids.ids[k]}`,
       type: 'emerging_hotspot',
-      at: new Date(newest[k] || nowMs).toISOString(),
+      at: new Date(newest[k]).toISOString(),
       gridId: grids.ids[k],
       householdId: null,
       incidentIds: newestFirst(recentIds[k]),

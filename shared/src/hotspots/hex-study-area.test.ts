@@ -1,6 +1,7 @@
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { hexStudyArea, type AreaGeometry } from './hex-study-area.ts';
+import type { AreaGeometry } from './area-geometry.ts';
+import { hexStudyArea } from './hex-study-area.ts';
 import { neighboursOf } from './neighbourhood.ts';
 
 const box: AreaGeometry = {

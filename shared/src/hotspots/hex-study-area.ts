@@ -1,4 +1,5 @@
-import { gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import { cellToBoundary, gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import type { AreaGeometry } from './area-geometry.ts';
 import { neighbourhoodFromLists, type Neighbourhood } from './neighbourhood.ts';
 
 /** Coarsest and finest H3 resolution offered: res 5 hexagons are ~253 km², res 9 ~0.105 km² (edge ~200 m). */
@@ -7,10 +8,6 @@ export const MAX_HEX_RESOLUTION = 9;
 /** Neighbourhood of a hexagon: its k-ring of this many steps (k = 1: the six cells around it). */
 export const HEX_K_RING = 1;
 
-/** A GeoJSON Polygon's or MultiPolygon's coordinates, [lon, lat] pairs. */
-export type AreaGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 export interface HexStudyArea {
   resolution: number;
@@ -45,4 +42,14 @@ export function hexStudyArea(outline: AreaGeometry, lons: ArrayLike<number>, lat
   const cellOfPoint = Int32Array.from(pointCells, (c) => indexOf.get(c) ?? -1);
   const lists = cells.map((cell) => gridDisk(cell, HEX_K_RING).flatMap((c) => (indexOf.has(c) ? [indexOf.get(c)!] : [])));
   return { resolution, cells, cellOfPoint, neighbourhood: neighbourhoodFromLists(lists) };
+}
+
+/** A hexagon's outline as a closed GeoJSON ring of [lon, lat], rounded to 1e-6° (~0.1 m). */
+export function hexCellRing(cell: string): [number, number][] {
+  return cellToBoundary(cell, true).map(([lon, lat]) => [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]);
+}
+
+/** The H3 index of the hexagon of `resolution` that holds [lon, lat]. */
+export function hexCellAt(lon: number, lat: number, resolution: number): string {
+  return latLngToCell(lat, lon, resolution);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaGeometry } from './hex-study-area.ts';
+import type { AreaGeometry } from './area-geometry.ts';
 import { neighboursOf } from './neighbourhood.ts';
 import { sharedEdgeNeighbourhood } from './shared-edge-neighbourhood.ts';
 

@@ -1,4 +1,4 @@
-import type { AreaGeometry } from './hex-study-area.ts';
+import type { AreaGeometry } from './area-geometry.ts';
 import { neighbourhoodFromLists, type Neighbourhood } from './neighbourhood.ts';
 
 /**

@@ -18,7 +18,9 @@ export const RISING_MIN_RATE_RATIO = 2;
 export const RISING_MAX_Q_VALUE = 0.01;
 /** An emerging hot spot is a grid hot at this Gi* bin or above now (2: 95 % confidence after FDR)… */
 export const EMERGING_MIN_BIN = 2;
-/** …that was at most this bin over the baseline period (0: not hot at all). */
+/** …with at least this many incidents of its own in the recent period (Gi* also counts the neighbours')… */
+export const EMERGING_MIN_RECENT_COUNT = 3;
+/** …and that was at most this bin over the baseline period (0: not hot at all). */
 export const EMERGING_MAX_BASELINE_BIN = 0;
 /** Repeat address: at least this many incidents at one household (one address)… */
 export const REPEAT_ADDRESS_MIN_COUNT = 3;

@@ -1,0 +1,58 @@
+import { errorBodySchema, hotspotCollectionSchema } from '@gridmap/shared';
+import { describe, expect, it } from 'vitest';
+import { getJson, useTinyCountyApp } from '../test/test-app.ts';
+
+describe('GET /api/hotspots on the hand-made county', () => {
+  const t = useTinyCountyApp();
+
+  it('computes Gi* over grids as worked by hand, and states the weights', async () => {
+    // Grids 4 (SW), 5 (SE), 6 (NW), 7 (NE) in a 2×2 block; shared edges: 4–5, 4–6, 5–7, 6–7
+    // (4 and 7 meet only at a corner). Neighbour disputes: incident 1 in grid 4, 5 in grid 6:
+    // x = [1, 0, 1, 0], n = 4, x̄ = 0.5, S = √(2/4 − 0.25) = 0.5. Every grid has W = 3.
+    // Grid 4: local 1 + 0 + 1 = 2, (2 − 1.5) / (0.5 · √((12 − 9)/3)) = 1; grid 6 likewise 1;
+    // grids 5 and 7: local 1, (1 − 1.5) / 0.5 = −1. p = 2(1 − Φ(1)) = 0.31731: nothing significant.
+    const { status, body } = await getJson(t.current.app, '/api/hotspots?unit=grid&kind=neighbour');
+    expect(status, JSON.stringify(body)).toBe(200);
+    const answer = hotspotCollectionSchema.parse(body);
+    expect(answer.weights).toEqual({ scheme: 'binary', neighbourhood: 'shared-edge', includesSelf: true, rowStandardised: false });
+    expect(answer).toMatchObject({ unit: 'grid', resolution: null, cellCount: 4, incidentCount: 2, mean: 0.5, sd: 0.5, fdr: true });
+    const byGrid = Object.fromEntries(answer.features.map((f) => [f.properties.cell, f.properties]));
+    expect(byGrid['4']).toMatchObject({ name: '西南网格', count: 1, z: 1, p: 0.31731, bin: 0 });
+    expect(byGrid['6']).toMatchObject({ count: 1, z: 1 });
+    expect(byGrid['5']).toMatchObject({ count: 0, z: -1 });
+    expect(byGrid['7']).toMatchObject({ count: 0, z: -1 });
+  });
+
+  it('counts only the window asked for, from a county day to a county day inclusive', async () => {
+    // Reported in 2025 up to 31 March (county days): incidents 4 (1 Mar), 7 (1 Jan, 07:00 county), 8.
+    const { body } = await getJson(t.current.app, '/api/hotspots?unit=grid&from=2025-01-01&to=2025-03-31');
+    expect(hotspotCollectionSchema.parse(body).incidentCount).toBe(3);
+  });
+
+  it('answers hexagons at the resolution asked for, every cell of the county included', async () => {
+    const { status, body } = await getJson(t.current.app, '/api/hotspots?unit=hex&resolution=7');
+    expect(status).toBe(200);
+    const answer = hotspotCollectionSchema.parse(body);
+    expect(answer.weights).toMatchObject({ neighbourhood: 'k-ring', k: 1 });
+    expect(answer.resolution).toBe(7);
+    expect(answer.features.reduce((s, f) => s + f.properties.count, 0)).toBe(8);
+    expect(answer.cellCount).toBeGreaterThan(50); // ~5 km² hexagons over a ~20 × 22 km square
+  });
+
+  it.each([
+    ['unit=square', 'unit'],
+    ['resolution=12', 'resolution'],
+    ['resolution=4', 'resolution'],
+    ['resolution=8.5', 'resolution'],
+    ['unit=grid&resolution=8', 'resolution'],
+    ['from=2025-02-01&to=2025-01-31', 'from'],
+    ['from=2025-02-30', 'from'],
+    ['kind=quarrel', 'kind'],
+    ['fdr=maybe', 'fdr'],
+    ['units=hex', 'units'],
+  ])('answers 400 naming the field for %s', async (query, field) => {
+    const { status, body } = await getJson(t.current.app, `/api/hotspots?${query}`);
+    expect(status, JSON.stringify(body)).toBe(400);
+    expect(errorBodySchema.parse(body).field).toBe(field);
+  });
+});
