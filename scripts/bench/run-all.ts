@@ -1,7 +1,11 @@
 import { main as foundation } from './foundation.ts';
+import { main as hotspots } from './hotspots.ts';
 
 // `pnpm bench`: every benchmark in turn, each printing its own table of medians.
-const BENCHES: [string, () => Promise<void>][] = [['foundation', foundation]];
+const BENCHES: [string, () => Promise<void>][] = [
+  ['foundation', foundation],
+  ['hotspots', hotspots],
+];
 
 for (const [name, run] of BENCHES) {
   console.log(`\n# bench: ${name}`);
