@@ -13,6 +13,9 @@ import type { Pick } from './map/pick-selection.ts';
 import type { Selection } from './map/selection.ts';
 import { childAreas } from './panels/detail-panel/child-areas.ts';
 import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
+import { AnalysisPanel } from './panels/analysis/analysis-panel.tsx';
+import { WarningsPanel } from './panels/warnings/warnings-panel.tsx';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
@@ -34,6 +37,7 @@ export function App() {
   const mediationPoints = useQuery(mediationPointsQueryOptions);
   const [settings, setSettings] = useState<LayerSettings>(DEFAULT_LAYER_SETTINGS);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null); // for features with layers of their own (issue 4)
 
   const areas = areaResults.byLevel;
   const choropleth = useMemo(() => gridChoropleth(areas.grid, settings.gridFigure), [areas.grid, settings.gridFigure]);
@@ -83,8 +87,11 @@ export function App() {
               selection={selection}
               incidentCutoffDay={incidentCutoffDay}
               onPick={onPick}
+              onMap={setMap}
             />
           )}
+          <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />
+          <AnalysisPanel map={map} />
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">

@@ -370,8 +370,8 @@ export function openApiDocument(): Json {
           description:
             `rising_area: a grid whose last ${W.RECENT_PERIOD_DAYS} days exceed its previous ${W.BASELINE_PERIOD_DAYS} (one-sided ` +
             `Poisson rate test, BH q ≤ ${W.RISING_MAX_Q_VALUE}, rate ratio ≥ ${W.RISING_MIN_RATE_RATIO}, ≥ ${W.RISING_MIN_RECENT_COUNT} cases); ` +
-            `emerging_hotspot: a grid with ≥ ${W.EMERGING_MIN_RECENT_COUNT} recent cases, Gi* bin ≥ ${W.EMERGING_MIN_BIN} over the recent ` +
-            `period and ≤ ${W.EMERGING_MAX_BASELINE_BIN} over the baseline; repeat_address: ≥ ${W.REPEAT_ADDRESS_MIN_COUNT} incidents at ` +
+            `emerging_hotspot: a grid with ≥ ${W.EMERGING_MIN_RECENT_COUNT} recent cases, Gi* bin ≥ ${W.EMERGING_MIN_BIN} over the last ` +
+            `${W.EMERGING_RECENT_DAYS} days and ≤ ${W.EMERGING_MAX_BASELINE_BIN} over the baseline; repeat_address: ≥ ${W.REPEAT_ADDRESS_MIN_COUNT} incidents at ` +
             `one household within ${W.REPEAT_ADDRESS_WINDOW_DAYS} days; near_deadline: an open case due within ${W.NEAR_DEADLINE_HOURS} ` +
             'hours. Figures are numbers; clients word the reasons.',
           parameters: [query('type', 'Warning types.', commaList(WARNING_TYPES))],

@@ -7,6 +7,7 @@ import {
   EMERGING_MAX_BASELINE_BIN,
   EMERGING_MIN_BIN,
   EMERGING_MIN_RECENT_COUNT,
+  EMERGING_RECENT_DAYS,
   NEAR_DEADLINE_HOURS,
   RECENT_PERIOD_DAYS,
   REPEAT_ADDRESS_MIN_COUNT,
@@ -55,43 +56,50 @@ export interface EarlyWarning {
  * Every early warning at `nowMs` (rules and thresholds in warning-thresholds.ts), newest first:
  * - rising_area: a grid's incidents of the last RECENT_PERIOD_DAYS against its own previous
  *   BASELINE_PERIOD_DAYS, by a one-sided Poisson rate test with BH across grids;
- * - emerging_hotspot: a grid hot by Gi* (grid neighbours, BH) over the recent period that was
- *   not hot over the baseline;
+ * - emerging_hotspot: a grid hot by Gi* (grid neighbours, BH) over the last EMERGING_RECENT_DAYS
+ *   that was not hot over the BASELINE_PERIOD_DAYS before them;
  * - repeat_address: REPEAT_ADDRESS_MIN_COUNT or more incidents at one household in the last
  *   REPEAT_ADDRESS_WINDOW_DAYS;
  * - near_deadline: an open case due within NEAR_DEADLINE_HOURS.
  */
 export function earlyWarnings(incidents: WarningIncidents, grids: WarningGrids, nowMs: number): EarlyWarning[] {
   return [
-    ...risingAndEmerging(incidents, grids, nowMs),
+    ...risingAreas(incidents, grids, nowMs),
+    ...emergingHotspots(incidents, grids, nowMs),
     ...repeatAddresses(incidents, grids, nowMs),
     ...nearDeadline(incidents, grids, nowMs),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? -1 : 1));
 }
 
-function risingAndEmerging(incidents: WarningIncidents, grids: WarningGrids, nowMs: number): EarlyWarning[] {
-  const g = grids.ids.length;
-  const recentStart = nowMs - RECENT_PERIOD_DAYS * DAY_MS;
+/** Per grid: incidents in [recentStart, now), in [baselineStart, recentStart), the recent ones and the newest time. */
+function countPeriods(incidents: WarningIncidents, gridCount: number, nowMs: number, recentDays: number) {
+  const recentStart = nowMs - recentDays * DAY_MS;
   const baselineStart = recentStart - BASELINE_PERIOD_DAYS * DAY_MS;
-  const recent = new Float64Array(g);
-  const baseline = new Float64Array(g);
-  const recentIds: number[][] = Array.from({ length: g }, () => []);
-  const newest = new Float64Array(g);
+  const recent = new Float64Array(gridCount);
+  const baseline = new Float64Array(gridCount);
+  const recentRows: number[][] = Array.from({ length: gridCount }, () => []);
+  const newest = new Float64Array(gridCount);
   for (let i = 0; i < incidents.id.length; i++) {
     const t = incidents.reportedMs[i];
     const grid = incidents.grid[i];
+    if (grid < 0) continue;
     if (t >= recentStart && t < nowMs) {
       recent[grid]++;
-      recentIds[grid].push(i);
+      recentRows[grid].push(i);
       newest[grid] = Math.max(newest[grid], t);
     } else if (t >= baselineStart && t < recentStart) baseline[grid]++;
   }
-  const newestFirst = (list: number[]) =>
-    list.sort((a, b) => incidents.reportedMs[b] - incidents.reportedMs[a]).map((i) => incidents.id[i]);
+  const newestFirstIds = (k: number) =>
+    [...recentRows[k]].sort((a, b) => incidents.reportedMs[b] - incidents.reportedMs[a]).map((i) => incidents.id[i]);
+  return { recent, baseline, newest, newestFirstIds };
+}
 
-  const warnings: EarlyWarning[] = [];
+function risingAreas(incidents: WarningIncidents, grids: WarningGrids, nowMs: number): EarlyWarning[] {
+  const g = grids.ids.length;
+  const { recent, baseline, newest, newestFirstIds } = countPeriods(incidents, g, nowMs, RECENT_PERIOD_DAYS);
   const p = Float64Array.from({ length: g }, (_, k) => poissonRateRiseP(recent[k], baseline[k], RECENT_PERIOD_DAYS, BASELINE_PERIOD_DAYS));
   const q = benjaminiHochberg(p);
+  const warnings: EarlyWarning[] = [];
   for (let k = 0; k < g; k++) {
     const recentRate = recent[k] / RECENT_PERIOD_DAYS;
     const baselineRate = baseline[k] / BASELINE_PERIOD_DAYS;
@@ -103,7 +111,7 @@ function risingAndEmerging(incidents: WarningIncidents, grids: WarningGrids, now
       at: new Date(newest[k]).toISOString(),
       gridId: grids.ids[k],
       householdId: null,
-      incidentIds: newestFirst(recentIds[k]),
+      incidentIds: newestFirstIds(k),
       figures: {
         recent: recent[k],
         baseline: baseline[k],
@@ -116,9 +124,15 @@ function risingAndEmerging(incidents: WarningIncidents, grids: WarningGrids, now
       },
     });
   }
+  return warnings;
+}
 
+function emergingHotspots(incidents: WarningIncidents, grids: WarningGrids, nowMs: number): EarlyWarning[] {
+  const g = grids.ids.length;
+  const { recent, baseline, newest, newestFirstIds } = countPeriods(incidents, g, nowMs, EMERGING_RECENT_DAYS);
   const now = classifyHotspots(recent, grids.neighbourhood, true);
   const before = classifyHotspots(baseline, grids.neighbourhood, true);
+  const warnings: EarlyWarning[] = [];
   for (let k = 0; k < g; k++) {
     if (now.bins[k] < EMERGING_MIN_BIN || before.bins[k] > EMERGING_MAX_BASELINE_BIN || recent[k] < EMERGING_MIN_RECENT_COUNT) continue;
     warnings.push({
@@ -127,10 +141,10 @@ function risingAndEmerging(incidents: WarningIncidents, grids: WarningGrids, now
       at: new Date(newest[k]).toISOString(),
       gridId: grids.ids[k],
       householdId: null,
-      incidentIds: newestFirst(recentIds[k]),
+      incidentIds: newestFirstIds(k),
       figures: {
         recent: recent[k],
-        recentDays: RECENT_PERIOD_DAYS,
+        recentDays: EMERGING_RECENT_DAYS,
         z: round(now.z[k], 2),
         confidence: [0, 90, 95, 99][now.bins[k]],
         baselineZ: round(before.z[k], 2),

@@ -16,6 +16,12 @@ export const RISING_MIN_RATE_RATIO = 2;
  * (Benjamini–Hochberg q-value): ~2,000 grids tested at once would give ~20 false alarms at p < 0.01.
  */
 export const RISING_MAX_Q_VALUE = 0.01;
+/**
+ * Emerging hot spots look at the last this many days (two recent periods), against the
+ * BASELINE_PERIOD_DAYS before them: a cluster that began building up a few weeks ago would
+ * otherwise already colour its own baseline and never count as new.
+ */
+export const EMERGING_RECENT_DAYS = 56;
 /** An emerging hot spot is a grid hot at this Gi* bin or above now (2: 95 % confidence after FDR)… */
 export const EMERGING_MIN_BIN = 2;
 /** …with at least this many incidents of its own in the recent period (Gi* also counts the neighbours')… */

@@ -50,6 +50,8 @@ export interface MapViewProps {
   /** First day of the 'recent' incident scope ('YYYY-MM-DD', UTC), from the server's clock. */
   incidentCutoffDay: string;
   onPick: (pick: Pick) => void;
+  /** Told of the map once its layers are in, and of null when it goes (features that add layers of their own). */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 /** The map: owns the MapLibre instance and keeps its sources and layers in step with props. */
@@ -71,6 +73,7 @@ export function MapView(props: MapViewProps) {
       const { choropleth, settings, incidentCutoffDay } = latest.current;
       addGridmapLayers(instance, choropleth, incidentScopeStyle(settings.incidentScope, incidentCutoffDay));
       setMap(instance);
+      latest.current.onMap?.(instance);
     });
     instance.on('error', (event) => {
       // Without a listener MapLibre logs errors to the console; a failed tile is not one.
@@ -85,6 +88,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       instance.remove();
       setMap(null);
+      latest.current.onMap?.(null);
       delete window.__gridmap;
       delete document.documentElement.dataset.mapReady;
     };
