@@ -35,6 +35,7 @@ import { usePlayback } from './use-playback.ts';
 /** Weeks the slider reaches back before the first case is known (the demo holds two years). */
 const DEFAULT_HISTORY_WEEKS = 104;
 const RESOLUTIONS = ['auto', '7', '8', '9'] as const;
+const WINDOW_OPTIONS = HEAT_WINDOW_WEEKS.map(String) as `${(typeof HEAT_WINDOW_WEEKS)[number]}`[];
 
 /** The analysis bar along the bottom of the map: heat map and hot spots, their window and filters. */
 export function AnalysisPanel({ map }: { map: MapLibreMap | null }) {
@@ -67,6 +68,7 @@ export function AnalysisPanel({ map }: { map: MapLibreMap | null }) {
     };
   }, [hotspots.data]);
 
+  const filtering = heatOn || hotspotsOn;
   return (
     <section className="analysis-panel" data-testid="analysis-panel" aria-label={t('analysis.title')}>
       <div className="analysis-row">
@@ -79,13 +81,12 @@ export function AnalysisPanel({ map }: { map: MapLibreMap | null }) {
           <span>{t('analysis.hotspots')}</span>
         </label>
         <span className="analysis-sep" />
-        <span className="analysis-label">{t('analysis.window')}</span>
         <Segmented
           name="analysis-window"
           label={t('analysis.window')}
           className="compact"
-          options={HEAT_WINDOW_WEEKS.map(String) as `${(typeof HEAT_WINDOW_WEEKS)[number]}`[]}
-          value={String(filters.windowWeeks) as `${(typeof HEAT_WINDOW_WEEKS)[number]}`}
+          options={WINDOW_OPTIONS}
+          value={String(filters.windowWeeks) as (typeof WINDOW_OPTIONS)[number]}
           optionLabel={(w) => t(`analysis.window.${w}`)}
           onChange={(w) => setFilters((f) => ({ ...f, windowWeeks: Number(w) as AnalysisFilters['windowWeeks'] }))}
         />
@@ -107,78 +108,85 @@ export function AnalysisPanel({ map }: { map: MapLibreMap | null }) {
           {t('analysis.weekRange', range)}
         </span>
       </div>
-      <div className="analysis-row">
-        <span className="analysis-label">{t('analysis.kinds')}</span>
-        <div className="chip-row">
-          <label className={allKinds ? 'chip on' : 'chip'}>
-            <input type="checkbox" checked={allKinds} onChange={() => setFilters((f) => ({ ...f, kinds: INCIDENT_KINDS }))} />
-            <span>{t('analysis.allKinds')}</span>
+      {filtering && (
+        <div className="analysis-row">
+          <span className="analysis-label">{t('analysis.kinds')}</span>
+          <div className="chip-row">
+            <label className={allKinds ? 'chip on' : 'chip'}>
+              <input type="checkbox" checked={allKinds} onChange={() => setFilters((f) => ({ ...f, kinds: INCIDENT_KINDS }))} />
+              <span>{t('analysis.allKinds')}</span>
+            </label>
+            {INCIDENT_KINDS.map((kind) => (
+              <label key={kind} className={!allKinds && filters.kinds.includes(kind) ? 'chip on' : 'chip'}>
+                <input type="checkbox" checked={!allKinds && filters.kinds.includes(kind)} onChange={() => toggleKind(kind)} />
+                <span>{t(`incidentKind.${kind}`)}</span>
+              </label>
+            ))}
+          </div>
+        </div>
+      )}
+      {filtering && (
+        <div className="analysis-row">
+          <span className="analysis-label">{t('analysis.status')}</span>
+          <Segmented
+            name="analysis-status"
+            label={t('analysis.status')}
+            className="compact"
+            options={HEAT_STATUS_SCOPES}
+            value={filters.statuses}
+            optionLabel={(s) => t(`analysis.status.${s}`)}
+            onChange={(statuses) => setFilters((f) => ({ ...f, statuses }))}
+          />
+          <span className="analysis-label">{t('analysis.levels')}</span>
+          <div className="chip-row">
+            {AREA_LEVELS.map((level) => (
+              <label key={level} className="chip">
+                <input
+                  type="checkbox"
+                  checked={filters.levels.includes(level)}
+                  onChange={(e) =>
+                    setFilters((f) => {
+                      const levels = e.target.checked ? [...f.levels, level] : f.levels.filter((l) => l !== level);
+                      return { ...f, levels: AREA_LEVELS.filter((l) => levels.includes(l)) };
+                    })
+                  }
+                />
+                <span>{t(`level.${level}`)}</span>
+              </label>
+            ))}
+          </div>
+        </div>
+      )}
+      {hotspotsOn && (
+        <div className="analysis-row">
+          <span className="analysis-label">{t('analysis.unit')}</span>
+          <Segmented
+            name="hotspot-unit"
+            label={t('analysis.unit')}
+            className="compact"
+            options={HOTSPOT_UNITS}
+            value={settings.unit}
+            optionLabel={(u) => t(`analysis.unit.${u}`)}
+            onChange={(unit) => setSettings((s) => ({ ...s, unit }))}
+          />
+          <span className="analysis-label">{t('analysis.resolution')}</span>
+          <Segmented
+            name="hotspot-resolution"
+            label={t('analysis.resolution')}
+            className="compact"
+            disabled={settings.unit !== 'hex'}
+            options={RESOLUTIONS}
+            value={String(settings.resolution) as (typeof RESOLUTIONS)[number]}
+            optionLabel={(r) => (r === 'auto' ? t('analysis.resolution.auto') : r)}
+            onChange={(r) => setSettings((s) => ({ ...s, resolution: r === 'auto' ? 'auto' : (Number(r) as 7 | 8 | 9) }))}
+          />
+          <label className="switch-row" title={t('analysis.fdrTitle')}>
+            <input type="checkbox" data-testid="hotspots-fdr" checked={settings.fdr} onChange={(e) => setSettings((s) => ({ ...s, fdr: e.target.checked }))} />
+            <span>{t('analysis.fdr')}</span>
           </label>
-          {INCIDENT_KINDS.map((kind) => (
-            <label key={kind} className={!allKinds && filters.kinds.includes(kind) ? 'chip on' : 'chip'}>
-              <input type="checkbox" checked={!allKinds && filters.kinds.includes(kind)} onChange={() => toggleKind(kind)} />
-              <span>{t(`incidentKind.${kind}`)}</span>
-            </label>
-          ))}
         </div>
-      </div>
-      <div className="analysis-row">
-        <span className="analysis-label">{t('analysis.status')}</span>
-        <Segmented
-          name="analysis-status"
-          label={t('analysis.status')}
-          className="compact"
-          options={HEAT_STATUS_SCOPES}
-          value={filters.statuses}
-          optionLabel={(s) => t(`analysis.status.${s}`)}
-          onChange={(statuses) => setFilters((f) => ({ ...f, statuses }))}
-        />
-        <span className="analysis-label">{t('analysis.levels')}</span>
-        <div className="chip-row">
-          {AREA_LEVELS.map((level) => (
-            <label key={level} className="chip">
-              <input
-                type="checkbox"
-                checked={filters.levels.includes(level)}
-                onChange={(e) =>
-                  setFilters((f) => {
-                    const levels = e.target.checked ? [...f.levels, level] : f.levels.filter((l) => l !== level);
-                    return { ...f, levels: AREA_LEVELS.filter((l) => levels.includes(l)) };
-                  })
-                }
-              />
-              <span>{t(`level.${level}`)}</span>
-            </label>
-          ))}
-        </div>
-        <span className="analysis-sep" />
-        <span className="analysis-label">{t('analysis.unit')}</span>
-        <Segmented
-          name="hotspot-unit"
-          label={t('analysis.unit')}
-          className="compact"
-          options={HOTSPOT_UNITS}
-          value={settings.unit}
-          optionLabel={(u) => t(`analysis.unit.${u}`)}
-          onChange={(unit) => setSettings((s) => ({ ...s, unit }))}
-        />
-        <span className="analysis-label">{t('analysis.resolution')}</span>
-        <Segmented
-          name="hotspot-resolution"
-          label={t('analysis.resolution')}
-          className="compact"
-          disabled={settings.unit !== 'hex'}
-          options={RESOLUTIONS}
-          value={String(settings.resolution) as (typeof RESOLUTIONS)[number]}
-          optionLabel={(r) => (r === 'auto' ? t('analysis.resolution.auto') : r)}
-          onChange={(r) => setSettings((s) => ({ ...s, resolution: r === 'auto' ? 'auto' : (Number(r) as 7 | 8 | 9) }))}
-        />
-        <label className="switch-row" title={t('analysis.fdrTitle')}>
-          <input type="checkbox" data-testid="hotspots-fdr" checked={settings.fdr} onChange={(e) => setSettings((s) => ({ ...s, fdr: e.target.checked }))} />
-          <span>{t('analysis.fdr')}</span>
-        </label>
-      </div>
-      {(heatOn || hotspotsOn) && (
+      )}
+      {filtering && (
         <div className="analysis-row analysis-legend">
           {heatOn && (
             <span className="legend-item">
@@ -186,20 +194,19 @@ export function AnalysisPanel({ map }: { map: MapLibreMap | null }) {
               {t('analysis.heatNote')}
             </span>
           )}
-          {hotspotsOn && (
-            <>
-              {HOTSPOT_LEGEND_BINS.map((bin) => (
-                <span key={bin} className="legend-item">
-                  <span className="swatch" style={{ background: HOTSPOT_BIN_COLOURS[bin] }} />
-                  {t(`analysis.bin.${bin}`)}
-                </span>
-              ))}
-              <span className="legend-item muted" data-testid="hotspots-summary">
-                {hotspots.data
-                  ? `${t('analysis.summary', { cells: hotspots.data.cellCount, incidents: hotspots.data.incidentCount, ...summary })} · ${t(`analysis.weights.${hotspots.data.weights.neighbourhood}`)}`
-                  : t('analysis.loading')}
+          {hotspotsOn &&
+            HOTSPOT_LEGEND_BINS.map((bin) => (
+              <span key={bin} className="legend-item">
+                <span className="swatch" style={{ background: HOTSPOT_BIN_COLOURS[bin] }} />
+                {t(`analysis.bin.${bin}`)}
               </span>
-            </>
+            ))}
+          {hotspotsOn && (
+            <span className="legend-item muted" data-testid="hotspots-summary">
+              {hotspots.data
+                ? `${t('analysis.summary', { cells: hotspots.data.cellCount, incidents: hotspots.data.incidentCount, ...summary })} · ${t(`analysis.weights.${hotspots.data.weights.neighbourhood}`)}`
+                : t('analysis.loading')}
+            </span>
           )}
         </div>
       )}
