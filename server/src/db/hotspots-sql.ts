@@ -3,7 +3,6 @@ import {
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
   OPEN_STATUSES,
-  type AreaGeometry,
 } from '@gridmap/shared';
 import { memoUntilWrite } from './memo-until-write.ts';
 import type { Db } from './open-db.ts';
@@ -87,6 +86,8 @@ export interface GridCells {
   geometryJson: string[];
   labelLon: number[];
   labelLat: number[];
+  /** Changes when any grid's id or boundary does (FNV-1a over both): neighbours are kept per layout. */
+  layoutKey: string;
 }
 
 export const loadGridCells = memoUntilWrite((db: Db): GridCells => {
@@ -104,16 +105,26 @@ export const loadGridCells = memoUntilWrite((db: Db): GridCells => {
     geometryJson: rows.map((r) => r.geometry),
     labelLon: rows.map((r) => r.label_lon),
     labelLat: rows.map((r) => r.label_lat),
+    layoutKey: layoutKey(rows),
   };
 });
 
-/** The county's outline (the one area without a parent), or null in an empty database. */
-export const loadCountyOutline = memoUntilWrite((db: Db): AreaGeometry | null => {
+function layoutKey(rows: { id: number; geometry: string }[]): string {
+  let h = 0x811c9dc5;
+  for (const r of rows) {
+    const text = `${r.id}:${r.geometry}`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return `${rows.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** The county's outline (the one area without a parent) as its stored GeoJSON text, or null in an empty database. */
+export function countyOutlineText(db: Db): string | null {
   const text = db.prepare(`SELECT geometry FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1`).pluck().get() as
     | string
     | undefined;
-  return text === undefined ? null : (JSON.parse(text) as AreaGeometry);
-});
+  return text ?? null;
+}
 
 /** Address and position of each household asked for. */
 export function householdPlaces(db: Db, ids: readonly number[]): Map<number, { address: string; lon: number; lat: number }> {

@@ -1,4 +1,5 @@
 import { errorBodySchema, hotspotCollectionSchema } from '@gridmap/shared';
+import { hexCellAt } from '@gridmap/shared/hotspots/hex-study-area';
 import { describe, expect, it } from 'vitest';
 import { getJson, useTinyCountyApp } from '../test/test-app.ts';
 
@@ -37,6 +38,25 @@ describe('GET /api/hotspots on the hand-made county', () => {
     expect(answer.resolution).toBe(7);
     expect(answer.features.reduce((s, f) => s + f.properties.count, 0)).toBe(8);
     expect(answer.cellCount).toBeGreaterThan(50); // ~5 km² hexagons over a ~20 × 22 km square
+  });
+
+  it('counts an incident written after a first answer, in a hexagon new to the study area too', async () => {
+    const get = async (query: string) => hotspotCollectionSchema.parse((await getJson(t.current.app, `/api/hotspots?${query}`)).body);
+    const before = await get('unit=hex&resolution=7');
+    const gridsBefore = await get('unit=grid');
+    // A case east of the county's outline, filed under grid 4: its hexagon joins the study area.
+    t.current.db
+      .prepare(
+        `INSERT INTO incidents (kind, status, severity, source, level, origin_level, description, lon, lat, grid_id, reported_at, deadline_at)
+         VALUES ('debt', 'reported', 1, 'patrol', 'grid', 'grid', '新增', 121.5, 29.1, 4, '2025-05-31T02:00:00.000Z', '2025-06-15T02:00:00.000Z')`,
+      )
+      .run();
+    const after = await get('unit=hex&resolution=7');
+    expect(after.incidentCount).toBe(before.incidentCount + 1);
+    expect(after.cellCount).toBe(before.cellCount + 1);
+    expect(after.features.find((f) => f.properties.cell === hexCellAt(121.5, 29.1, 7))?.properties.count).toBe(1);
+    const grid4 = (c: typeof gridsBefore) => c.features.find((f) => f.properties.cell === '4')!.properties.count;
+    expect(grid4(await get('unit=grid'))).toBe(grid4(gridsBefore) + 1);
   });
 
   it.each([

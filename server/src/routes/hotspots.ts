@@ -3,7 +3,7 @@ import { MAX_HEX_RESOLUTION, MIN_HEX_RESOLUTION } from '@gridmap/shared/hotspots
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { loadAnalysisIncidents, loadCountyOutline, loadGridCells } from '../db/hotspots-sql.ts';
+import { countyOutlineText, loadAnalysisIncidents, loadGridCells } from '../db/hotspots-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { notModified } from '../http/conditional-get.ts';
@@ -58,7 +58,7 @@ export function hotspotsRoutes({ db }: AppDeps) {
       const incidents = loadAnalysisIncidents(db);
       let cells: StudyCells;
       if (q.unit === 'hex') {
-        const outline = loadCountyOutline(db);
+        const outline = countyOutlineText(db);
         if (!outline) throw new ApiError('not_found', 'the database holds no county to analyse');
         const resolution = q.resolution ?? DEFAULT_HEX_RESOLUTION;
         const hex = hexCellsFor(incidents, outline, resolution);

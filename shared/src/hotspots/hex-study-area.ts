@@ -25,12 +25,7 @@ export interface HexStudyArea {
  * in: they are what the mean and spread of Gi* are measured against.
  */
 export function hexStudyArea(outline: AreaGeometry, lons: ArrayLike<number>, lats: ArrayLike<number>, resolution: number): HexStudyArea {
-  if (!Number.isInteger(resolution) || resolution < MIN_HEX_RESOLUTION || resolution > MAX_HEX_RESOLUTION) {
-    throw new RangeError(`H3 resolution ${resolution} is outside ${MIN_HEX_RESOLUTION}..${MAX_HEX_RESOLUTION}`);
-  }
-  const polygons = outline.type === 'Polygon' ? [outline.coordinates] : outline.coordinates;
-  const set = new Set<string>();
-  for (const polygon of polygons) for (const cell of polygonToCells(polygon, resolution, true)) set.add(cell);
+  const set = new Set(hexCellsInOutline(outline, resolution));
   const pointCells: string[] = new Array(lons.length);
   for (let i = 0; i < lons.length; i++) {
     const cell = latLngToCell(lats[i], lons[i], resolution);
@@ -40,8 +35,23 @@ export function hexStudyArea(outline: AreaGeometry, lons: ArrayLike<number>, lat
   const cells = [...set].sort();
   const indexOf = new Map(cells.map((c, i) => [c, i]));
   const cellOfPoint = Int32Array.from(pointCells, (c) => indexOf.get(c) ?? -1);
+  return { resolution, cells, cellOfPoint, neighbourhood: hexNeighbourhood(cells) };
+}
+
+/** Every H3 cell of `resolution` whose centre lies inside `outline`; throws on a resolution outside 5..9. */
+export function hexCellsInOutline(outline: AreaGeometry, resolution: number): string[] {
+  if (!Number.isInteger(resolution) || resolution < MIN_HEX_RESOLUTION || resolution > MAX_HEX_RESOLUTION) {
+    throw new RangeError(`H3 resolution ${resolution} is outside ${MIN_HEX_RESOLUTION}..${MAX_HEX_RESOLUTION}`);
+  }
+  const polygons = outline.type === 'Polygon' ? [outline.coordinates] : outline.coordinates;
+  return polygons.flatMap((polygon) => polygonToCells(polygon, resolution, true));
+}
+
+/** Neighbours of each of `cells`: the cells of its k-ring (HEX_K_RING) that are among `cells`. */
+export function hexNeighbourhood(cells: readonly string[]): Neighbourhood {
+  const indexOf = new Map(cells.map((c, i) => [c, i]));
   const lists = cells.map((cell) => gridDisk(cell, HEX_K_RING).flatMap((c) => (indexOf.has(c) ? [indexOf.get(c)!] : [])));
-  return { resolution, cells, cellOfPoint, neighbourhood: neighbourhoodFromLists(lists) };
+  return neighbourhoodFromLists(lists);
 }
 
 /** A hexagon's outline as a closed GeoJSON ring of [lon, lat], rounded to 1e-6° (~0.1 m). */
