@@ -21,3 +21,5 @@ export * from './hotspots/area-geometry.ts';
 export * from './hotspots/hotspot-bins.ts';
 export * from './hotspots/warning-thresholds.ts';
 export * from './hotspots/county-week.ts';
+export * from './auth/account-roles.ts';
+export * from './api/session-api.ts';

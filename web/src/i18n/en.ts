@@ -326,4 +326,19 @@ export const en: Messages = {
   'intake.notNumber': '{label} must be a number',
   'intake.serverError': '{label}: {message}',
   'intake.rules': 'The server places it in its grid by location and sets the handling level and deadline from its kind and severity.',
+
+  // Accounts (issue 9).
+  'session.signIn': 'Sign in',
+  'session.signOut': 'Sign out',
+  'session.username': 'Username',
+  'session.password': 'Password',
+  'session.submit': 'Sign in',
+  'session.failed': 'Wrong username or password',
+  'session.slowed': 'Too many failed attempts: try again in {seconds} s',
+  'role.admin': 'Administrator',
+  'role.county_command': 'County command centre',
+  'role.town_command': 'Town command centre',
+  'role.grid_worker': 'Grid worker',
+  'role.planner': 'Grid planner',
+  'role.official': 'Official (read-only)',
 };
