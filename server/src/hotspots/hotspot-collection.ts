@@ -10,6 +10,8 @@ export interface HotspotQuery {
   toMs?: number;
   kinds?: IncidentKind[];
   fdr: boolean;
+  /** Leave out the cells of bin 0 from the features (the statistics still use every cell). */
+  significantOnly?: boolean;
 }
 
 /** The cells of a study area as the answer needs them. */
@@ -52,8 +54,9 @@ export function hotspotCollectionJson(incidents: AnalysisIncidents, cells: Study
     cells.unit === 'hex'
       ? { scheme: 'binary', neighbourhood: 'k-ring', k: HEX_K_RING, includesSelf: true, rowStandardised: false }
       : { scheme: 'binary', neighbourhood: 'shared-edge', includesSelf: true, rowStandardised: false };
-  const features: string[] = new Array(n);
+  const features: string[] = [];
   for (let i = 0; i < n; i++) {
+    if (q.significantOnly && result.bins[i] === 0) continue;
     const properties = {
       cell: cells.keys[i],
       ...(cells.names ? { name: cells.names[i] } : {}),
@@ -63,7 +66,7 @@ export function hotspotCollectionJson(incidents: AnalysisIncidents, cells: Study
       q: significant(result.q[i]),
       bin: result.bins[i],
     };
-    features[i] = `{"type":"Feature","id":${i},"geometry":${cells.geometryJson[i]},"properties":${JSON.stringify(properties)}}`;
+    features.push(`{"type":"Feature","id":${i},"geometry":${cells.geometryJson[i]},"properties":${JSON.stringify(properties)}}`);
   }
   const head: Omit<HotspotCollection, 'type' | 'features'> = {
     unit: cells.unit,

@@ -59,6 +59,13 @@ describe('hot spots and warnings over a generated county', () => {
     }
   });
 
+  it('answers only the significant cells when asked, with the same figures as the full answer', async () => {
+    const all = hotspotCollectionSchema.parse((await getJson(t.app, '/api/hotspots?unit=hex&resolution=9')).body);
+    const some = hotspotCollectionSchema.parse((await getJson(t.app, '/api/hotspots?unit=hex&resolution=9&cells=significant')).body);
+    expect(some.features.map((f) => f.properties)).toEqual(all.features.map((f) => f.properties).filter((p) => p.bin !== 0));
+    expect({ ...some, features: [] }).toEqual({ ...all, features: [] });
+  });
+
   it('marks no more cells significant with the FDR correction than without', async () => {
     const count = async (fdr: boolean) =>
       hotspotCollectionSchema

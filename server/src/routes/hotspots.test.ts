@@ -69,6 +69,7 @@ describe('GET /api/hotspots on the hand-made county', () => {
     ['from=2025-02-30', 'from'],
     ['kind=quarrel', 'kind'],
     ['fdr=maybe', 'fdr'],
+    ['cells=some', 'cells'],
     ['units=hex', 'units'],
   ])('answers 400 naming the field for %s', async (query, field) => {
     const { status, body } = await getJson(t.current.app, `/api/hotspots?${query}`);

@@ -34,6 +34,7 @@ const hotspotQuery = queryObject({
   to: isoDateParam('to').optional(),
   kind: commaListParam('kind', INCIDENT_KINDS).optional(),
   fdr: z.enum(['true', 'false'], { error: (i) => `fdr '${String(i.input)}' must be true or false` }).default('true'),
+  cells: z.enum(['all', 'significant'], { error: (i) => `cells '${String(i.input)}' must be all or significant` }).default('all'),
 }).superRefine(({ from, to, unit, resolution }, ctx) => {
   if (from && to && from.start > to.start) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
   if (unit === 'grid' && resolution !== undefined) {
@@ -80,6 +81,7 @@ export function hotspotsRoutes({ db }: AppDeps) {
         toMs: q.to?.end,
         kinds: q.kind,
         fdr: q.fdr === 'true',
+        significantOnly: q.cells === 'significant',
       });
     });
   });

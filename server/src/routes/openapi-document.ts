@@ -378,6 +378,9 @@ export function openApiDocument(): Json {
             query('to', 'Reported before (a date alone includes its whole county day).', { type: 'string' }),
             query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
             query('fdr', 'Benjamini–Hochberg false-discovery-rate correction of the classes.', { type: 'boolean', default: true }),
+            query('cells', 'all: every cell; significant: only cells of bin ≠ 0 (statistics still over all cells).', {
+              type: 'string', enum: ['all', 'significant'], default: 'all',
+            }),
           ],
           responses: { '200': { description: 'OK', ...geojson('HotspotCollection') }, ...errors(400) },
         },

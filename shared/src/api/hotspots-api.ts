@@ -32,7 +32,10 @@ export const hotspotCellPropertiesSchema = z.object({
 });
 export type HotspotCellProperties = z.infer<typeof hotspotCellPropertiesSchema>;
 
-/** `GET /api/hotspots`: every cell of the study area (zero cells too), as GeoJSON polygons. */
+/**
+ * `GET /api/hotspots`: every cell of the study area (zero cells too), as GeoJSON polygons; with
+ * `cells=significant` only those of bin ≠ 0, the figures (`cellCount`, mean, q) still over all.
+ */
 export const hotspotCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(

@@ -15,6 +15,7 @@ describe('hotspotQueryString', () => {
     expect(q.get('resolution')).toBe('8');
     expect(q.has('fdr')).toBe(false);
     expect(q.has('kind')).toBe(false);
+    expect(q.get('cells')).toBe('significant'); // the map draws no others
   });
 
   it('names no resolution for grids, and kinds and fdr=false when chosen', () => {
