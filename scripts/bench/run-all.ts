@@ -1,12 +1,16 @@
 import { main as foundation } from './foundation.ts';
 import { main as importBench } from './import.ts';
 import { main as live } from './live.ts';
+import { main as heatPlayback } from './heat-playback.ts';
+import { main as hotspots } from './hotspots.ts';
 
 // `pnpm bench`: every benchmark in turn, each printing its own table of medians.
 const BENCHES: [string, () => Promise<void>][] = [
   ['foundation', foundation],
   ['import', importBench],
   ['live', live],
+  ['hotspots', hotspots],
+  ['heat-playback', heatPlayback],
 ];
 
 for (const [name, run] of BENCHES) {

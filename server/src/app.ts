@@ -11,6 +11,8 @@ import { sessionRoutes } from './routes/session.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
+import { heatRoutes } from './routes/heat.ts';
+import { hotspotsRoutes } from './routes/hotspots.ts';
 import { householdsRoutes } from './routes/households.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
@@ -19,6 +21,7 @@ import { liveRoutes } from './routes/live.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tilesRoutes } from './routes/tiles.ts';
+import { warningsRoutes } from './routes/warnings.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { createTileService, type TileService } from './tiles/tile-service.ts';
@@ -57,6 +60,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
   app.route('/api/imports', importsRoutes({ ...deps, tiles }));
   app.route('/api/layer-exports', layerExportsRoutes(deps));
+  app.route('/api/hotspots', hotspotsRoutes(deps));
+  app.route('/api/heat', heatRoutes(deps));
+  app.route('/api/warnings', warningsRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);

@@ -14,6 +14,8 @@ import type { Pick } from './map/pick-selection.ts';
 import type { Selection } from './map/selection.ts';
 import { childAreas } from './panels/detail-panel/child-areas.ts';
 import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
+import { AnalysisPanel } from './panels/analysis/analysis-panel.tsx';
+import { WarningsPanel } from './panels/warnings/warnings-panel.tsx';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
@@ -112,6 +114,8 @@ export function App() {
               onMap={setMap}
             />
           )}
+          <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />
+          <AnalysisPanel map={map} />
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">

@@ -35,7 +35,15 @@ import {
   importReportSchema,
   importResultSchema,
   savedMappingSchema,
+  HOTSPOT_UNITS,
+  WARNING_TYPES,
+  heatCollectionSchema,
+  hotspotCollectionSchema,
+  warningListSchema,
 } from '@gridmap/shared';
+import { HEX_K_RING, MAX_HEX_RESOLUTION, MIN_HEX_RESOLUTION } from '@gridmap/shared/hotspots/hex-study-area';
+import * as W from '@gridmap/shared/hotspots/warning-thresholds';
+import { DEFAULT_HEX_RESOLUTION } from './hotspots.ts';
 import { z } from 'zod';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
 import { LIVE_REPLAY_MAX_EVENTS, LIVE_REPLAY_WINDOW_MS, LIVE_RETRY_MS } from '../live/live-replay.ts';
@@ -360,6 +368,53 @@ export function openApiDocument(): Json {
         },
       },
       ...importAndExportPaths(),
+      // Hot spots, heat map and early warning (issue 4).
+      '/api/hotspots': {
+        get: {
+          summary: 'Significant hot and cold spots: Getis–Ord Gi* over incident counts per cell, as GeoJSON polygons',
+          description:
+            'Every cell of the study area, zero cells included, with count, z (Gi*), p (two-sided, normal), q ' +
+            '(Benjamini–Hochberg over all cells) and bin −3..3 (cold 99/95/90 %, none, hot 90/95/99 %), judged by q ' +
+            `when fdr=true, by p when false. Weights: binary, the cell itself included (Gi*), not row-standardised; ` +
+            `hexagons neighbour their H3 k-ring (k = ${HEX_K_RING}), grids neighbour grids sharing a boundary edge. ` +
+            'Gi* = (Σ_j w_ij x_j − x̄ W_i) / (S √((n W_i − W_i²)/(n − 1))), S the population standard deviation. ' +
+            'Hexagons are every H3 cell whose centre lies in the county plus the cell of any incident outside it.',
+          parameters: [
+            query('unit', 'Cells: H3 hexagons or grids (网格).', { type: 'string', enum: [...HOTSPOT_UNITS], default: 'hex' }),
+            query('resolution', `H3 resolution (unit=hex only; 400 with unit=grid).`, {
+              type: 'integer', minimum: MIN_HEX_RESOLUTION, maximum: MAX_HEX_RESOLUTION, default: DEFAULT_HEX_RESOLUTION,
+            }),
+            query('from', `Reported at or after (ISO date = 00:00 of that county day, ${COUNTY_OFFSET}; 400 when after to).`, { type: 'string' }),
+            query('to', 'Reported before (a date alone includes its whole county day).', { type: 'string' }),
+            query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
+            query('fdr', 'Benjamini–Hochberg false-discovery-rate correction of the classes.', { type: 'boolean', default: true }),
+            query('cells', 'all: every cell; significant: only cells of bin ≠ 0 (statistics still over all cells).', {
+              type: 'string', enum: ['all', 'significant'], default: 'all',
+            }),
+          ],
+          responses: { '200': { description: 'OK', ...geojson('HotspotCollection') }, ...errors(400) },
+        },
+      },
+      '/api/heat': {
+        get: {
+          summary: 'Every incident as a point for the heat map: county week, kind, status, handling level, severity',
+          responses: { '200': { description: 'OK', ...geojson('HeatCollection') }, ...errors(400) },
+        },
+      },
+      '/api/warnings': {
+        get: {
+          summary: 'Early warnings (研判预警) at the server clock, newest first, with the thresholds used',
+          description:
+            `rising_area: a grid whose last ${W.RECENT_PERIOD_DAYS} days exceed its previous ${W.BASELINE_PERIOD_DAYS} (one-sided ` +
+            `Poisson rate test, BH q ≤ ${W.RISING_MAX_Q_VALUE}, rate ratio ≥ ${W.RISING_MIN_RATE_RATIO}, ≥ ${W.RISING_MIN_RECENT_COUNT} cases); ` +
+            `emerging_hotspot: a grid with ≥ ${W.EMERGING_MIN_RECENT_COUNT} recent cases, Gi* bin ≥ ${W.EMERGING_MIN_BIN} over the last ` +
+            `${W.EMERGING_RECENT_DAYS} days and ≤ ${W.EMERGING_MAX_BASELINE_BIN} over the baseline; repeat_address: ≥ ${W.REPEAT_ADDRESS_MIN_COUNT} incidents at ` +
+            `one household within ${W.REPEAT_ADDRESS_WINDOW_DAYS} days; near_deadline: an open case due within ${W.NEAR_DEADLINE_HOURS} ` +
+            'hours. Figures are numbers; clients word the reasons.',
+          parameters: [query('type', 'Warning types.', commaList(WARNING_TYPES))],
+          responses: { '200': { description: 'OK', ...json(ref('WarningList')) }, ...errors(400) },
+        },
+      },
       '/api/openapi.json': {
         get: {
           summary: 'This document',
@@ -386,6 +441,9 @@ export function openApiDocument(): Json {
         LiveIncidentMessage: component(liveIncidentMessageSchema),
         MediationPointCollection: component(mediationPointCollectionSchema),
         MediationPointFeature: component(mediationPointFeatureSchema),
+        HotspotCollection: component(hotspotCollectionSchema),
+        HeatCollection: component(heatCollectionSchema),
+        WarningList: component(warningListSchema),
         ErrorBody: component(errorBodySchema),
         ImportMapping: component(importMappingSchema),
         ImportPreview: component(importPreviewSchema),
