@@ -6,6 +6,7 @@ import { ApiError } from './errors/api-error.ts';
 import { onError } from './errors/on-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
+import { areaStatsRoutes } from './routes/area-stats.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', compress());
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/config', configRoutes(deps));
+  app.route('/api/areas', areaStatsRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));
   app.route('/api/incidents', incidentsRoutes({ ...deps, live }));

@@ -16,3 +16,8 @@ export * from './api/command-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';
+export * from './figures/incident-tally.ts';
+export * from './figures/area-figures.ts';
+export * from './figures/safety-index.ts';
+export * from './api/stats-api.ts';
+export * from './figures/stats-period.ts';
