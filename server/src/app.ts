@@ -9,6 +9,7 @@ import { requestId } from './http/request-id.ts';
 import { areaStatsRoutes } from './routes/area-stats.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { configRoutes } from './routes/config.ts';
+import { exportsRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/households', householdsRoutes(deps));
   app.route('/api/incidents', incidentsRoutes({ ...deps, live }));
   app.route('/api/mediation-points', mediationPointsRoutes(deps));
+  app.route('/api/exports', exportsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {

@@ -21,3 +21,4 @@ export * from './figures/area-figures.ts';
 export * from './figures/safety-index.ts';
 export * from './api/stats-api.ts';
 export * from './figures/stats-period.ts';
+export * from './api/incident-list-api.ts';

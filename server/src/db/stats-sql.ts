@@ -129,3 +129,9 @@ export function childStatsAreas(db: Db, parentId: number): StatsArea[] {
     .prepare(`SELECT id, name, level, parent_id AS parentId, households FROM areas WHERE parent_id = ? ORDER BY id`)
     .all(parentId) as StatsArea[];
 }
+
+/** Every area's name and parent, for naming an incident's town, community and grid in exports. */
+export function areaNames(db: Db): Map<number, { name: string; parentId: number | null }> {
+  const rows = db.prepare(`SELECT id, name, parent_id AS parentId FROM areas`).all() as { id: number; name: string; parentId: number | null }[];
+  return new Map(rows.map(({ id, ...rest }) => [id, rest]));
+}
