@@ -118,13 +118,11 @@ export function countIncidents(db: Db, filter: IncidentListFilter, now: Date): n
   return row.n;
 }
 
-/** Every incident matching `filter` in `sort` order, one at a time (for exports of a whole selection). */
-export function* iterateIncidents(db: Db, filter: IncidentListFilter, sort: IncidentSort, now: Date, pageSize: number): Generator<IncidentRow> {
-  let cursor: SortCursor | undefined;
-  for (;;) {
-    const page = listIncidentsSorted(db, filter, sort, cursor, pageSize, now);
-    yield* page.items;
-    if (page.next === null) return;
-    cursor = page.next;
-  }
+/** Every incident matching `filter` in `sort` order, in one query (for exports of a whole selection). */
+export function allIncidentsSorted(db: Db, filter: IncidentListFilter, sort: IncidentSort, now: Date): IncidentRow[] {
+  const { key, descending } = parseSort(sort);
+  const { where, params } = incidentListConditions(filter, now);
+  const direction = descending ? 'DESC' : 'ASC';
+  const orderBy = key === 'id' ? `i.id ${direction}` : `${SORT_COLUMNS[key]} ${direction}, i.id ${direction}`;
+  return selectIncidents(db, where.length > 0 ? where : ['1'], params, now, -1, orderBy); // LIMIT -1: no limit
 }

@@ -7,6 +7,7 @@ import {
   type IncidentSort,
 } from '@gridmap/shared';
 import { z } from 'zod';
+import { getAreaLevel } from '../db/areas-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { parseSort, type IncidentListFilter, type SortCursor } from '../db/incident-list-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -46,6 +47,9 @@ export const incidentExportQuery = queryObject(incidentFilterParams).superRefine
 /** The filter a query names, after checking that its area exists (400 naming areaId). */
 export function incidentListFilter(db: Db, q: FilterQuery): IncidentListFilter {
   requireArea(db, 'areaId', q.areaId);
+  // Every incident lies in the county: its filter is no filter, and without it SQLite can walk
+  // the sort column's index instead of sorting the whole county for one page.
+  const areaId = q.areaId !== undefined && getAreaLevel(db, q.areaId) === 'county' ? undefined : q.areaId;
   return {
     bbox: q.bbox,
     from: q.from && new Date(q.from.start).toISOString(),
@@ -54,7 +58,7 @@ export function incidentListFilter(db: Db, q: FilterQuery): IncidentListFilter {
     statuses: q.status,
     levels: q.level,
     overdue: q.overdue,
-    areaId: q.areaId,
+    areaId,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
-import { countIncidents, iterateIncidents, type IncidentListFilter } from '../db/incident-list-sql.ts';
+import { allIncidentsSorted, countIncidents, type IncidentListFilter } from '../db/incident-list-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaNames } from '../db/stats-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -16,8 +16,6 @@ import { incidentProperties } from '../incidents/incident-feature.ts';
  * province's selection must be narrowed (by area or period) rather than built in memory.
  */
 export const MAX_EXPORT_ROWS = 200_000;
-/** Rows read per query while exporting. */
-const EXPORT_PAGE_ROWS = 5_000;
 
 /** Columns of the CSV: the stored codes (the same as the API's), then the places by name. */
 const CSV_COLUMNS = [
@@ -48,7 +46,7 @@ export function exportsRoutes({ db, config }: AppDeps) {
       const names = areaNames(db);
       const nameOf = (id: number | null | undefined) => (id == null ? null : (names.get(id) ?? null));
       const parts = [UTF8_BOM, csvLine(CSV_COLUMNS)];
-      for (const i of iterateIncidents(db, filter, q.sort, now, EXPORT_PAGE_ROWS)) {
+      for (const i of allIncidentsSorted(db, filter, q.sort, now)) {
         const grid = nameOf(i.gridId);
         const community = nameOf(grid?.parentId);
         const town = nameOf(community?.parentId);
@@ -70,7 +68,7 @@ export function exportsRoutes({ db, config }: AppDeps) {
       const now = config.now();
       const filter = incidentListFilter(db, q);
       checkSize(db, filter, now);
-      const features = [...iterateIncidents(db, filter, q.sort, now, EXPORT_PAGE_ROWS)].map((row) => pointFeature(row, incidentProperties));
+      const features = allIncidentsSorted(db, filter, q.sort, now).map((row) => pointFeature(row, incidentProperties));
       return c.body(JSON.stringify({ type: 'FeatureCollection', features, numberMatched: features.length }), 200, {
         'Content-Type': GEOJSON_CONTENT_TYPE,
         'Content-Disposition': attachment('geojson', now),

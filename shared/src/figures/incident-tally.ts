@@ -54,26 +54,51 @@ export function resolveDaysBucket(ms: number): number {
   return Math.floor(Math.max(0, ms) / RESOLVE_BUCKET_MS);
 }
 
+/** What an incident adds to a tally whatever the time: all but `overdue`, which moves with the clock. */
+export interface IncidentClass {
+  open: boolean;
+  concluded: boolean;
+  resolved: boolean;
+  resolvedAtOrigin: boolean;
+  /** The bucket of its days to resolve, null when not resolved. */
+  resolveBucket: number | null;
+}
+
+/** How an incident counts in the figures: the one definition the server's store and `tallyIncidents` share. */
+export function classifyIncident(incident: TalliedIncident): IncidentClass {
+  const resolved = incident.resolvedAt !== null;
+  return {
+    open: OPEN_STATUSES.includes(incident.status),
+    concluded: CONCLUDED_STATUSES.includes(incident.status),
+    resolved,
+    // Escalation only moves a case up, so "not above where it arose" is "never escalated".
+    resolvedAtOrigin: resolved && AREA_LEVELS.indexOf(incident.level) >= AREA_LEVELS.indexOf(incident.originLevel),
+    resolveBucket: resolved ? resolveDaysBucket(Date.parse(incident.resolvedAt!) - Date.parse(incident.reportedAt)) : null,
+  };
+}
+
+/** Adds one classified incident of `severity` to `tally`; `overdue` is whether it is overdue now. */
+export function addToTally(tally: IncidentTally, c: IncidentClass, severity: number, overdue: boolean): void {
+  tally.reported += 1;
+  tally.severityWeight += severity;
+  if (c.open) tally.open += 1;
+  if (overdue) tally.overdue += 1;
+  if (c.concluded) tally.concluded += 1;
+  if (c.resolved) tally.resolved += 1;
+  if (c.resolvedAtOrigin) tally.resolvedAtOrigin += 1;
+  if (c.resolveBucket !== null) tally.resolveDays[c.resolveBucket] = (tally.resolveDays[c.resolveBucket] ?? 0) + 1;
+}
+
 /**
- * The tally of these incidents at `now`; the definitions every figure builds on. The server
- * computes the same counts in SQL (server/src/db/stats-sql.ts), and a test holds it to this.
+ * The tally of these incidents at `now`: every figure builds on it. An incident is overdue when
+ * it is open and its deadline is before `now`.
  */
 export function tallyIncidents(incidents: Iterable<TalliedIncident>, now: Date): IncidentTally {
   const tally = emptyTally();
   const nowIso = now.toISOString();
   for (const incident of incidents) {
-    tally.reported += 1;
-    tally.severityWeight += incident.severity;
-    const open = OPEN_STATUSES.includes(incident.status);
-    if (open) tally.open += 1;
-    if (open && incident.deadlineAt < nowIso) tally.overdue += 1;
-    if (CONCLUDED_STATUSES.includes(incident.status)) tally.concluded += 1;
-    if (incident.resolvedAt !== null) {
-      tally.resolved += 1;
-      if (AREA_LEVELS.indexOf(incident.level) >= AREA_LEVELS.indexOf(incident.originLevel)) tally.resolvedAtOrigin += 1;
-      const bucket = resolveDaysBucket(Date.parse(incident.resolvedAt) - Date.parse(incident.reportedAt));
-      tally.resolveDays[bucket] = (tally.resolveDays[bucket] ?? 0) + 1;
-    }
+    const c = classifyIncident(incident);
+    addToTally(tally, c, incident.severity, c.open && incident.deadlineAt < nowIso);
   }
   return tally;
 }
