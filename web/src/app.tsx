@@ -13,6 +13,13 @@ import type { Pick } from './map/pick-selection.ts';
 import type { Selection } from './map/selection.ts';
 import { childAreas } from './panels/detail-panel/child-areas.ts';
 import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
+// Issue 7: the place (county → grid), its figures, table and figure map.
+import { AreaPanel } from './panels/area-panel/area-panel.tsx';
+import { usePlaceNavigation } from './panels/area-panel/use-place-navigation.ts';
+import { Breadcrumb } from './panels/breadcrumb/breadcrumb.tsx';
+import { PlaceLegend } from './layers/choropleth/place-legend.tsx';
+import { childLevel } from '@gridmap/shared';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
@@ -54,10 +61,31 @@ export function App() {
   // A string, so that the health refetch each minute moves the filter only when the day turns.
   const incidentCutoffDay = recentCutoffDay(serverNow(clockOffset));
 
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const nav = usePlaceNavigation({ areas, findArea, map, selection, setSelection, now: serverNow(clockOffset) });
+  // An area picked anywhere (map, detail links) is a place to go to, not a detail to open.
+  const onAreaPick = nav.onAreaPick;
+  const goTo = nav.goTo;
+  const select = useCallback(
+    (next: Selection | null) => (next?.kind === 'area' ? goTo(next.id) : setSelection(next)),
+    [goTo],
+  );
   const onPick = useCallback((pick: Pick) => {
     if (pick === null) setSelection(null);
+    else if (pick.kind === 'select' && pick.selection.kind === 'area') onAreaPick(pick.selection.id);
     else if (pick.kind === 'select') setSelection(pick.selection);
-  }, []);
+  }, [onAreaPick]);
+  // The figure map and the layer panel's grid fill would paint over each other: one at a time.
+  const changeSettings = useCallback(
+    (next: LayerSettings) => {
+      if (next.gridFigure !== 'none' && next.gridFigure !== settings.gridFigure) nav.setView({ ...nav.view, figure: 'none' });
+      setSettings(next);
+    },
+    [settings.gridFigure, nav],
+  );
+  useEffect(() => {
+    if (nav.view.figure !== 'none') setSettings((s) => (s.gridFigure === 'none' ? s : { ...s, gridFigure: 'none' }));
+  }, [nav.view.figure]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -71,7 +99,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <div className="workspace">
-        <LayerPanel settings={settings} onChange={setSettings} choropleth={choropleth} />
+        <LayerPanel settings={settings} onChange={changeSettings} choropleth={choropleth} />
         <main className="map-area">
           {!config.isPending && (
             <MapView
@@ -83,8 +111,11 @@ export function App() {
               selection={selection}
               incidentCutoffDay={incidentCutoffDay}
               onPick={onPick}
+              onMap={setMap}
             />
           )}
+          <Breadcrumb chain={nav.chain} onGo={goTo} />
+          {nav.place && nav.figureShown && <PlaceLegend choropleth={nav.choropleth} level={childLevel(nav.place.level) ?? 'grid'} />}
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">
@@ -101,11 +132,22 @@ export function App() {
               findChildren={findChildren}
               findMediationPoint={findMediationPoint}
               clockOffsetMs={clockOffset}
-              onSelect={setSelection}
+              onSelect={select}
               onClose={() => setSelection(null)}
             />
           )}
         </main>
+        {nav.place && (
+          <AreaPanel
+            place={nav.place}
+            view={nav.view}
+            onView={nav.setView}
+            today={nav.today}
+            childrenStats={nav.childrenStats}
+            onDrill={goTo}
+            onOpenIncident={nav.openIncident}
+          />
+        )}
       </div>
     </div>
   );
