@@ -137,6 +137,8 @@ export function App() {
             />
           )}
         </main>
+        {/* The column is there from the start, so that the map's size (and its first fit) is final. */}
+        {!nav.place && <aside className="area-panel" aria-busy="true" />}
         {nav.place && (
           <AreaPanel
             place={nav.place}

@@ -21,6 +21,8 @@ import { FigureCards } from './figure-cards.tsx';
 import { formatFigure } from './figure-format.ts';
 import { MonthlyChart } from './monthly-chart.tsx';
 import { PeriodPicker } from './period-picker.tsx';
+import './area-panel.css';
+import './print.css';
 
 export interface AreaPanelProps {
   place: AreaProperties;

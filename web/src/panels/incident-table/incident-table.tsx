@@ -2,6 +2,7 @@ import {
   AREA_LEVELS,
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
+  countyDay,
   type IncidentList,
   type IncidentSort,
   type IncidentSortKey,
@@ -39,7 +40,7 @@ const SORTABLE: { key: IncidentSortKey; label: MessageKey }[] = [
  * Mount it with a key of its query, so that a new selection starts at page one.
  */
 export function IncidentTable({ query, filters, onFilters, onOpen, openId }: IncidentTableProps) {
-  const { t, format } = useI18n();
+  const { t } = useI18n();
   // Cursors of the pages seen so far: page n starts after cursors[n - 1]; page 1 has none.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const page = cursors.length;
@@ -130,11 +131,11 @@ export function IncidentTable({ query, filters, onFilters, onOpen, openId }: Inc
                   <span className="dot" style={{ background: INCIDENT_STATUS_COLOURS[p.status] }} />
                   {t(`incidentStatus.${p.status}`)}
                 </td>
-                <td>{t(`level.${p.level}`).replace(/\(.*\)|（.*）/, '')}</td>
+                <td>{t(`level.${p.level}`).replace(/\(.*\)/, '').split('/')[0]}</td>
                 <td className={`sev sev-${p.severity}`}>{t(`severity.${p.severity}` as MessageKey)}</td>
-                <td className="num">{format.date(p.reportedAt)}</td>
+                <td className="num">{countyDay(p.reportedAt)}</td>
                 <td className={`num${p.overdue ? ' overdue' : ''}`}>
-                  {format.date(p.deadlineAt)}
+                  {countyDay(p.deadlineAt)}
                   {p.overdue && <span className="overdue-tag">{t('table.overdue')}</span>}
                 </td>
               </tr>
