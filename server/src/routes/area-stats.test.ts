@@ -118,3 +118,26 @@ describe('GET /api/areas/:id/stats', () => {
     expect((await getJson(t.app, '/api/areas/999999/stats')).status).toBe(404);
   });
 });
+
+describe('figures after a write', () => {
+  it('follow a transition at once: a case resolved leaves open and joins resolved', async () => {
+    const fresh = createTestApp(data, NOW); // its own database: this case writes
+    try {
+      const mediating = data.incidents.find((i) => i.status === 'mediating' && i.reportedAt >= '2025-01-01' && i.reportedAt < '2025-12-31')!;
+      const url = `/api/areas/${county().id}/stats?${PERIOD}`;
+      const before = areaStatsSchema.parse((await getJson(fresh.app, url)).body).figures;
+      const res = await fresh.app.request(`/api/incidents/${mediating.id}/transitions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ transition: 'resolve', actor: '测试调解员', expectedVersion: 1 }),
+      });
+      expect(res.status).toBe(200);
+      const after = areaStatsSchema.parse((await getJson(fresh.app, url)).body).figures;
+      expect(after.open).toBe(before.open! - 1);
+      expect(after.resolved).toBe(before.resolved! + 1);
+      expect(after.reported).toBe(before.reported);
+    } finally {
+      fresh.close();
+    }
+  });
+});
