@@ -22,3 +22,5 @@ export * from './figures/safety-index.ts';
 export * from './api/stats-api.ts';
 export * from './figures/stats-period.ts';
 export * from './api/incident-list-api.ts';
+export * from './auth/account-roles.ts';
+export * from './api/session-api.ts';

@@ -1,6 +1,7 @@
 import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { serverNow } from './clock/server-clock.ts';
 import { useServerClockOffset } from './clock/use-server-clock-offset.ts';
 import { useI18n } from './i18n/locale-context.tsx';
@@ -16,13 +17,18 @@ import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
 // Issue 7: the place (county → grid), its figures, table and figure map.
 import { AreaPanel } from './panels/area-panel/area-panel.tsx';
 import { usePlaceNavigation } from './panels/area-panel/use-place-navigation.ts';
+import { RightColumn } from './panels/area-panel/right-column.tsx';
 import { Breadcrumb } from './panels/breadcrumb/breadcrumb.tsx';
 import { PlaceLegend } from './layers/choropleth/place-legend.tsx';
 import { childLevel } from '@gridmap/shared';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
+import { useLiveLayers } from './layers/live/use-live-layers.ts';
+import { useLiveStream } from './live/use-live-stream.ts';
+import { useOperatorName } from './operator/use-operator-name.ts';
+import { CommandCentre } from './panels/command-centre/command-centre.tsx';
+import { IntakeForm } from './panels/intake/intake-form.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -62,6 +68,16 @@ export function App() {
   const incidentCutoffDay = recentCutoffDay(serverNow(clockOffset));
 
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const live = useLiveStream();
+  useLiveLayers(map, live.feed, live.tilesVersion);
+  const operator = useOperatorName(t('command.operatorDefault'));
+  const [intakeOpen, setIntakeOpen] = useState(false);
+  // While the intake form takes a map click as the place, the click selects nothing.
+  const pickingRef = useRef(false);
+  const onPickingChange = useCallback((picking: boolean) => {
+    pickingRef.current = picking;
+  }, []);
+
   const nav = usePlaceNavigation({ areas, findArea, map, selection, setSelection, now: serverNow(clockOffset) });
   // An area picked anywhere (map, detail links) is a place to go to, not a detail to open.
   const onAreaPick = nav.onAreaPick;
@@ -71,6 +87,7 @@ export function App() {
     [goTo],
   );
   const onPick = useCallback((pick: Pick) => {
+    if (pickingRef.current) return;
     if (pick === null) setSelection(null);
     else if (pick.kind === 'select' && pick.selection.kind === 'area') onAreaPick(pick.selection.id);
     else if (pick.kind === 'select') setSelection(pick.selection);
@@ -131,25 +148,55 @@ export function App() {
               findArea={findArea}
               findChildren={findChildren}
               findMediationPoint={findMediationPoint}
+              mediationPoints={mediationPoints.data?.features ?? []}
+              actor={operator.name}
               clockOffsetMs={clockOffset}
               onSelect={select}
               onClose={() => setSelection(null)}
             />
           )}
         </main>
-        {/* The column is there from the start, so that the map's size (and its first fit) is final. */}
-        {!nav.place && <aside className="area-panel" aria-busy="true" />}
-        {nav.place && (
-          <AreaPanel
-            place={nav.place}
-            view={nav.view}
-            onView={nav.setView}
-            today={nav.today}
-            childrenStats={nav.childrenStats}
-            onDrill={goTo}
-            onOpenIncident={nav.openIncident}
+        {/* Issue 7: the right column holds the command centre and the area panel, one at a time. */}
+        <RightColumn panel={nav.view.panel} onPanel={nav.setPanel}>
+          {nav.view.panel === 'command' && (
+          <CommandCentre
+            feed={live.feed}
+            connection={live.connection}
+            clockOffsetMs={clockOffset}
+            findArea={findArea}
+            selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
+            onSelect={setSelection}
+            onNewReport={() => setIntakeOpen(true)}
+            operator={{ typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
+            replacement={
+              intakeOpen ? (
+                <IntakeForm
+                  map={map}
+                  actor={operator.name}
+                  onPickingChange={onPickingChange}
+                  onCancel={() => setIntakeOpen(false)}
+                  onDone={(incident) => {
+                    setIntakeOpen(false);
+                    setSelection({ kind: 'incident', id: incident.id, at: incident.geometry.coordinates });
+                  }}
+                />
+              ) : undefined
+            }
           />
-        )}
+          )}
+          {nav.view.panel === 'area' && !nav.place && <aside className="area-panel" aria-busy="true" />}
+          {nav.view.panel === 'area' && nav.place && (
+            <AreaPanel
+              place={nav.place}
+              view={nav.view}
+              onView={nav.setView}
+              today={nav.today}
+              childrenStats={nav.childrenStats}
+              onDrill={goTo}
+              onOpenIncident={nav.openIncident}
+            />
+          )}
+        </RightColumn>
       </div>
     </div>
   );

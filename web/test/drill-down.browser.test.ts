@@ -49,7 +49,10 @@ describe('drilling from the county to a grid', () => {
     await page.goto(server.url);
     await waitForMapReady(page);
     const [county] = await areasOf('level=county');
+    // The right column opens on the command centre; its other tab is the area panel, at the county.
+    await page.click('[data-testid="tab-area"]');
     await expect.poll(() => title(page), { timeout: 15_000 }).toBe(county.properties.name);
+    expect(new URL(page.url()).searchParams.get('panel')).toBe('area');
     // Points sit on top of areas: with them hidden, a click lands on the area under it.
     await page.getByLabel(zhCN['layers.incidents'], { exact: true }).uncheck();
     await page.getByLabel(zhCN['layers.mediationPoints'], { exact: true }).uncheck();

@@ -50,7 +50,7 @@ export interface MapViewProps {
   /** First day of the 'recent' incident scope ('YYYY-MM-DD', UTC), from the server's clock. */
   incidentCutoffDay: string;
   onPick: (pick: Pick) => void;
-  /** Hands out the map once its layers are in (and null when it goes), for layers kept elsewhere. */
+  /** Hears of the MapLibre instance once its layers are in (and of null when it goes), for feature hooks that add their own. */
   onMap?: (map: MapLibreMap | null) => void;
 }
 
@@ -241,7 +241,8 @@ function bindPointer(map: MapLibreMap, onPick: (pick: Pick) => void) {
       [x - CLICK_TOLERANCE_PX, y - CLICK_TOLERANCE_PX],
       [x + CLICK_TOLERANCE_PX, y + CLICK_TOLERANCE_PX],
     ];
-    const points = map.queryRenderedFeatures(box, { layers: POINT_LAYERS });
+    // Layers that features add later (the live layer) are queried once they exist.
+    const points = map.queryRenderedFeatures(box, { layers: POINT_LAYERS.filter((id) => map.getLayer(id)) });
     const grids = map.queryRenderedFeatures(event.point, { layers: ['grid-fill'] });
     return [...points, ...grids];
   };

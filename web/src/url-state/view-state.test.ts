@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, incidentQueryParams, parseViewState, viewStateSearch, type ViewState } from './view-state.ts';
 
 const VIEW: ViewState = {
+  panel: 'area',
   area: 42,
   figure: 'overdue',
   from: '2025-01-01',
@@ -18,6 +19,13 @@ describe('view state in the URL', () => {
   it('writes the default view as no parameters and keeps parameters it does not own', () => {
     expect(viewStateSearch(DEFAULT_VIEW)).toBe('');
     expect(viewStateSearch({ ...DEFAULT_VIEW, area: 3 }, '?lang=en&area=9')).toBe('?lang=en&area=3');
+  });
+
+  it('shows the area panel for a link to a place or to the county’s panel, else the command centre', () => {
+    expect(parseViewState('?area=3').panel).toBe('area');
+    expect(parseViewState('?panel=area').panel).toBe('area');
+    expect(parseViewState('').panel).toBe('command');
+    expect(viewStateSearch({ ...DEFAULT_VIEW, panel: 'area' })).toBe('?panel=area');
   });
 
   it('writes comma lists readably', () => {

@@ -14,6 +14,9 @@ import {
 /** What the map colours the children of the place by; 'none' leaves them plain. */
 export type PlaceFigure = Figure | 'none';
 
+/** The views of the right column. */
+export type RightPanel = 'command' | 'area';
+
 /** The incident table's filters and order. */
 export interface TableFilters {
   kinds: IncidentKind[];
@@ -30,6 +33,8 @@ export interface TableFilters {
  * table's filters; the open incident too.
  */
 export interface ViewState {
+  /** Which view the right column shows: the command centre (issue 3) or the area panel. */
+  panel: RightPanel;
   area: number | null;
   figure: PlaceFigure;
   from: string | null;
@@ -44,6 +49,7 @@ export const DEFAULT_PLACE_FIGURE: PlaceFigure = 'safetyIndex';
 export const DEFAULT_TABLE_SORT: IncidentSort = '-reportedAt';
 
 export const DEFAULT_VIEW: ViewState = {
+  panel: 'command',
   area: null,
   figure: DEFAULT_PLACE_FIGURE,
   from: null,
@@ -53,7 +59,7 @@ export const DEFAULT_VIEW: ViewState = {
 };
 
 /** The parameters this module owns; any other (`lang`) is left as it is. */
-const OWN_PARAMS = ['area', 'figure', 'from', 'to', 'kind', 'status', 'level', 'overdue', 'sort', 'incident'] as const;
+const OWN_PARAMS = ['panel', 'area', 'figure', 'from', 'to', 'kind', 'status', 'level', 'overdue', 'sort', 'incident'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function id(text: string | null): number | null {
@@ -83,8 +89,11 @@ export function parseViewState(search: string): ViewState {
     return v !== null && DAY.test(v) ? v : null;
   };
   const overdue = p.get('overdue');
+  const area = id(p.get('area'));
   return {
-    area: id(p.get('area')),
+    // A link to a place shows the place; the bare URL opens on the command centre.
+    panel: p.get('panel') === 'area' || area !== null ? 'area' : 'command',
+    area,
     figure: oneOf<PlaceFigure>(p.get('figure'), [...FIGURES, 'none'], DEFAULT_PLACE_FIGURE),
     from: day('from'),
     to: day('to'),
@@ -109,6 +118,7 @@ export function viewStateSearch(view: ViewState, currentSearch = ''): string {
   const set = (name: string, value: string | null) => {
     if (value !== null && value !== '') p.set(name, value);
   };
+  set('panel', view.panel === 'area' && view.area === null ? 'area' : null);
   set('area', view.area === null ? null : String(view.area));
   set('figure', view.figure === DEFAULT_PLACE_FIGURE ? null : view.figure);
   set('from', view.from);

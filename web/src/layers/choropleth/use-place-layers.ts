@@ -73,6 +73,8 @@ export function usePlaceFit(map: MapLibreMap | null, place: AreaFeature | undefi
     first.current = false;
     // The map view frames the county when it opens; a link to a place below it is framed here.
     if (isFirst && place.properties.level === 'county') return;
+    // The right column may just have changed width (the area panel opened): measure first.
+    map.resize();
     map.fitBounds(geometryBounds(place.geometry), { padding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, duration: FIT_DURATION_MS });
     // Only a new place moves the map; a refetch of the same area must not pull it back.
     // eslint-disable-next-line react-hooks/exhaustive-deps

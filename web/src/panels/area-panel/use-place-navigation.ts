@@ -62,7 +62,7 @@ export function usePlaceNavigation({ areas, findArea, map, selection, setSelecti
   const goTo = useCallback(
     (id: number) => {
       const area = findArea(id);
-      setView({ ...view, area: area?.level === 'county' ? null : id, incident: null });
+      setView({ ...view, panel: 'area', area: area?.level === 'county' ? null : id, incident: null });
       if (selection?.kind === 'incident') setSelection(null);
     },
     [findArea, setView, view, selection, setSelection],
@@ -113,6 +113,7 @@ export function usePlaceNavigation({ areas, findArea, map, selection, setSelecti
     choropleth,
     figureShown: view.figure !== 'none' && below !== null,
     today: countyDay(now.getTime()),
+    setPanel: (panel: ViewState['panel']) => setView({ ...view, panel }),
     goTo,
     onAreaPick,
     openIncident,
