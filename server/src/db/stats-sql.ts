@@ -3,6 +3,7 @@ import type { Db } from './open-db.ts';
 
 /** One incident as the figures read it: the columns of the in-memory stats store. */
 export interface StatsIncidentRow {
+  id: number;
   gridId: number;
   kind: IncidentKind;
   source: IncidentSource;
@@ -15,13 +16,25 @@ export interface StatsIncidentRow {
   resolvedAt: string | null;
 }
 
+const STATS_COLUMNS = `id, grid_id AS gridId, kind, source, status, level, origin_level AS originLevel, severity,
+  reported_at AS reportedAt, deadline_at AS deadlineAt, resolved_at AS resolvedAt`;
+
 /** Every incident's figure columns, oldest report first (the stats store keeps them in this order). */
 export function allStatsIncidents(db: Db): StatsIncidentRow[] {
+  return db.prepare(`SELECT ${STATS_COLUMNS} FROM incidents ORDER BY reported_at, id`).all() as StatsIncidentRow[];
+}
+
+/** The newest timeline event's id (0 without events): every change of an incident adds one (issue 3). */
+export function lastIncidentEventId(db: Db): number {
+  return (db.prepare(`SELECT coalesce(max(id), 0) FROM incident_events`).pluck().get() as number) ?? 0;
+}
+
+/** The figure columns of the incidents with an event after `eventId`, oldest report first. */
+export function statsIncidentsChangedSince(db: Db, eventId: number): StatsIncidentRow[] {
   return db
-    .prepare(`SELECT grid_id AS gridId, kind, source, status, level, origin_level AS originLevel, severity,
-        reported_at AS reportedAt, deadline_at AS deadlineAt, resolved_at AS resolvedAt
-      FROM incidents ORDER BY reported_at, id`)
-    .all() as StatsIncidentRow[];
+    .prepare(`SELECT ${STATS_COLUMNS} FROM incidents
+      WHERE id IN (SELECT incident_id FROM incident_events WHERE id > ?) ORDER BY reported_at, id`)
+    .all(eventId) as StatsIncidentRow[];
 }
 
 /** Every area's parent, for rolling grids up to the areas the figures are asked for. */

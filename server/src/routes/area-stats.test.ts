@@ -140,4 +140,26 @@ describe('figures after a write', () => {
       fresh.close();
     }
   });
+
+  // NOW is 08:00 on 1 January 2026 in the county: a report made now falls on that county day.
+  it('count a new report at once, in its grid\'s town as in the county', async () => {
+    const fresh = createTestApp(data, NOW);
+    try {
+      const grid = data.areas.find((a) => a.level === 'grid')!;
+      const community = data.areas.find((a) => a.id === grid.parentId)!;
+      const town = community.parentId!;
+      const read = async (id: number) => areaStatsSchema.parse((await getJson(fresh.app, `/api/areas/${id}/stats?from=2025-12-01&to=2026-01-01`)).body).figures;
+      const [townBefore, countyBefore] = [await read(town), await read(county().id)];
+      const res = await fresh.app.request('/api/incidents', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'neighbour', description: '测试：邻里噪音', location: { lon: grid.labelPoint[0], lat: grid.labelPoint[1] }, source: 'walk_in', severity: 1, actor: '测试员' }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect((await read(town)).reported).toBe(townBefore.reported! + 1);
+      expect((await read(county().id)).open).toBe(countyBefore.open! + 1);
+    } finally {
+      fresh.close();
+    }
+  });
 });
