@@ -14,7 +14,9 @@ import { configRoutes } from './routes/config.ts';
 import { exportsRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
+import { importsRoutes } from './routes/imports.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
+import { layerExportsRoutes } from './routes/layer-exports.ts';
 import { liveRoutes } from './routes/live.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -57,6 +59,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/mediation-points', mediationPointsRoutes(deps));
   app.route('/api/exports', exportsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
+  app.route('/api/imports', importsRoutes({ ...deps, tiles }));
+  app.route('/api/layer-exports', layerExportsRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);

@@ -24,3 +24,12 @@ export * from './figures/stats-period.ts';
 export * from './api/incident-list-api.ts';
 export * from './auth/account-roles.ts';
 export * from './api/session-api.ts';
+// Import and export (issue 10): the contract and vocabularies; the readers, planning and writers
+// (papaparse, shapefile, turf, fflate) are imported by path where used, keeping them off the web bundle.
+export * from './import/import-layer.ts';
+export * from './import/coordinate-system.ts';
+export * from './import/decode-text.ts';
+export * from './import/import-mapping.ts';
+export * from './import/row-problem.ts';
+export * from './import/import-report.ts';
+export * from './export/export-format.ts';

@@ -24,9 +24,13 @@ import { childLevel } from '@gridmap/shared';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
+import { ImportPage } from './pages/import/import-page.tsx';
+import { useHashView } from './pages/import/use-hash-view.ts';
+import { ViewSwitch } from './pages/import/view-switch.tsx';
 import { useLiveLayers } from './layers/live/use-live-layers.ts';
 import { useLiveStream } from './live/use-live-stream.ts';
 import { useOperatorName } from './operator/use-operator-name.ts';
+import { allows, useSession } from './session/use-session.ts';
 import { CommandCentre } from './panels/command-centre/command-centre.tsx';
 import { IntakeForm } from './panels/intake/intake-form.tsx';
 
@@ -47,6 +51,7 @@ export function App() {
   const mediationPoints = useQuery(mediationPointsQueryOptions);
   const [settings, setSettings] = useState<LayerSettings>(DEFAULT_LAYER_SETTINGS);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [view, setView] = useHashView();
 
   const areas = areaResults.byLevel;
   const choropleth = useMemo(() => gridChoropleth(areas.grid, settings.gridFigure), [areas.grid, settings.gridFigure]);
@@ -70,7 +75,10 @@ export function App() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const live = useLiveStream();
   useLiveLayers(map, live.feed, live.tilesVersion);
+  const { session } = useSession();
   const operator = useOperatorName(t('command.operatorDefault'));
+  // Signed in, the account acts; signed out, the name typed under 值班员.
+  const actor = session?.account.displayName ?? operator.name;
   const [intakeOpen, setIntakeOpen] = useState(false);
   // While the intake form takes a map click as the place, the click selects nothing.
   const pickingRef = useRef(false);
@@ -114,7 +122,7 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar />
+      <TopBar nav={<ViewSwitch view={view} onChange={setView} />} />
       <div className="workspace">
         <LayerPanel settings={settings} onChange={changeSettings} choropleth={choropleth} />
         <main className="map-area">
@@ -149,13 +157,16 @@ export function App() {
               findChildren={findChildren}
               findMediationPoint={findMediationPoint}
               mediationPoints={mediationPoints.data?.features ?? []}
-              actor={operator.name}
+              actor={actor}
+              canHandle={allows(session, 'handle')}
               clockOffsetMs={clockOffset}
               onSelect={select}
               onClose={() => setSelection(null)}
             />
           )}
         </main>
+        {/* Over the workspace rather than instead of it, so that the map keeps its place and layers. */}
+        {view === 'data' && <ImportPage onClose={() => setView('map')} />}
         {/* Issue 7: the right column holds the command centre and the area panel, one at a time. */}
         <RightColumn panel={nav.view.panel} onPanel={nav.setPanel}>
           {nav.view.panel === 'command' && (
@@ -166,13 +177,13 @@ export function App() {
             findArea={findArea}
             selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
             onSelect={setSelection}
-            onNewReport={() => setIntakeOpen(true)}
-            operator={{ typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
+            onNewReport={allows(session, 'report') ? () => setIntakeOpen(true) : null}
+            operator={session ? null : { typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
             replacement={
               intakeOpen ? (
                 <IntakeForm
                   map={map}
-                  actor={operator.name}
+                  actor={actor}
                   onPickingChange={onPickingChange}
                   onCancel={() => setIntakeOpen(false)}
                   onDone={(incident) => {

@@ -39,12 +39,20 @@ import {
   areaStatsSchema,
   childrenStatsSchema,
   incidentListSchema,
+  EXPORT_FORMATS,
+  IMPORT_LAYERS,
+  importMappingSchema,
+  importPreviewSchema,
+  importReportSchema,
+  importResultSchema,
+  savedMappingSchema,
 } from '@gridmap/shared';
 import { z } from 'zod';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
 import { LIVE_REPLAY_MAX_EVENTS, LIVE_REPLAY_WINDOW_MS, LIVE_RETRY_MS } from '../live/live-replay.ts';
 import { AREAS_CACHE_CONTROL } from './areas.ts';
 import { MAX_EXPORT_ROWS } from './exports.ts';
+import { MAX_IMPORT_BYTES } from '@gridmap/shared/import/read-source';
 import { MAX_INCIDENT_BODY_BYTES } from './incidents.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
 
@@ -64,10 +72,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource.',
   409:
     'Refused in the current state: the transition is not allowed from the incident\'s status (the message ' +
-    'lists the allowed ones), or `expectedVersion` is stale because someone else changed the incident first.',
+    'lists the allowed ones), or `expectedVersion` is stale because someone else changed the incident first; ' +
+    'an import that cannot be applied (rejected rows not skipped, or areas that would not tile their parents), with nothing written.',
   401: 'Not signed in, or the session has ended.',
   403: 'Not allowed: a write with a session but without its X-CSRF-Token, or outside the role or area.',
-  413: `The body is over ${MAX_INCIDENT_BODY_BYTES} bytes.`,
+  413: `The body is over the route's limit: ${MAX_INCIDENT_BODY_BYTES} bytes for incident writes, ${MAX_IMPORT_BYTES} bytes of file for imports.`,
   429: 'Too many failed sign-ins: wait as Retry-After says.',
 };
 const jsonBody = (name: string) => ({ required: true, ...json(ref(name)) });
@@ -197,8 +206,8 @@ export function openApiDocument(): Json {
       },
       '/api/session': {
         get: {
-          summary: 'Who is signed in, with the CSRF token writes must carry',
-          responses: { '200': { description: 'OK', ...json(ref('Session')) }, ...errors(401) },
+          summary: 'Who is signed in, with the CSRF token writes must carry; null when nobody is',
+          responses: { '200': { description: 'OK', ...json({ oneOf: [ref('Session'), { type: 'null' }] }) } },
         },
         post: {
           summary: 'Sign in: sets an httpOnly, SameSite=Strict session cookie',
@@ -432,6 +441,7 @@ export function openApiDocument(): Json {
           },
         },
       },
+      ...importAndExportPaths(),
       '/api/openapi.json': {
         get: {
           summary: 'This document',
@@ -462,7 +472,115 @@ export function openApiDocument(): Json {
         MediationPointCollection: component(mediationPointCollectionSchema),
         MediationPointFeature: component(mediationPointFeatureSchema),
         ErrorBody: component(errorBodySchema),
+        ImportMapping: component(importMappingSchema),
+        ImportPreview: component(importPreviewSchema),
+        ImportReport: component(importReportSchema),
+        ImportResult: component(importResultSchema),
+        SavedMapping: component(savedMappingSchema),
       },
     },
+  };
+}
+
+/** Issue 10: imports (multipart uploads) and layer exports. */
+function importAndExportPaths(): Json {
+  const upload = (extra: Json) => ({
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary', description: 'GeoJSON, a zipped Shapefile (.shp, .dbf, .prj, .cpg) or CSV in UTF-8 or GBK.' },
+            ...extra,
+          },
+        },
+      },
+    },
+  });
+  const mappingField = { mapping: { type: 'string', description: 'The ImportMapping as JSON.' } };
+  const skipField = { skipRejected: { type: 'string', enum: ['true', 'false'], description: 'Apply the accepted rows and leave the rejected out.' } };
+  const formatParam = query('format', 'geojson (default), csv (UTF-8 with BOM; points as lon/lat, polygons as wkt) or shp (zipped, with .prj and .cpg).', {
+    type: 'string',
+    enum: [...EXPORT_FORMATS],
+  });
+  const exportResponses = {
+    '200': {
+      description: 'The file, as an attachment (Content-Disposition).',
+      content: {
+        'application/geo+json': { schema: { type: 'object' } },
+        'text/csv': { schema: { type: 'string' } },
+        'application/zip': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    ...errors(400),
+  };
+  const exportPath = (what: string, parameters: Json[]) => ({
+    get: { summary: `Export ${what}, whole or filtered as its list route filters`, parameters: [formatParam, ...parameters], responses: exportResponses },
+  });
+  return {
+    '/api/imports/preview': {
+      post: {
+        summary: 'What a file holds: format, encoding, declared coordinate system, columns, first rows, a guessed mapping',
+        requestBody: upload({ layer: { type: 'string', enum: [...IMPORT_LAYERS] }, encoding: { type: 'string', enum: ['auto', 'utf-8', 'gbk'] } }),
+        responses: { '200': { description: 'OK', ...json(ref('ImportPreview')) }, ...errors(400, 403, 413) },
+      },
+    },
+    '/api/imports/dry-run': {
+      post: {
+        summary: 'The row-by-row report of what importing the file would create, update or reject; writes nothing',
+        requestBody: upload({ ...mappingField, ...skipField }),
+        responses: { '200': { description: 'OK', ...json(ref('ImportReport')) }, ...errors(400, 403, 413) },
+      },
+    },
+    '/api/imports/apply': {
+      post: {
+        summary: 'Plans and writes the import in one transaction',
+        requestBody: upload({ ...mappingField, ...skipField }),
+        responses: { '200': { description: 'Written', ...json(ref('ImportResult')) }, ...errors(400, 403, 409, 413) },
+      },
+    },
+    '/api/imports/mappings': {
+      get: {
+        summary: 'Saved field mappings, newest first',
+        parameters: [query('layer', 'Only mappings of this layer.', { type: 'string', enum: [...IMPORT_LAYERS] })],
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { mappings: { type: 'array', items: ref('SavedMapping') } } }) }, ...errors(400) },
+      },
+    },
+    '/api/imports/mappings/{name}': {
+      put: {
+        summary: 'Save (or replace) a mapping under a name',
+        parameters: [path('name', 'The name, 1–100 characters.')],
+        requestBody: { required: true, ...json({ type: 'object', required: ['mapping'], properties: { mapping: ref('ImportMapping') } }) },
+        responses: { '200': { description: 'Saved', ...json(ref('SavedMapping')) }, ...errors(400, 403) },
+      },
+      delete: {
+        summary: 'Delete a saved mapping',
+        parameters: [path('name', 'The name.')],
+        responses: { '204': { description: 'Deleted' }, ...errors(403, 404) },
+      },
+    },
+    '/api/imports/batches': {
+      get: {
+        summary: 'Applied imports, newest first (the last 50)',
+        responses: { '200': { description: 'OK', ...json({ type: 'object' }) } },
+      },
+    },
+    '/api/layer-exports/areas': exportPath('areas', [
+      query('level', 'Only areas of this level.', { type: 'string', enum: [...AREA_LEVELS] }),
+      areaFilter('parent', 'Only children of this area.'),
+      bbox,
+    ]),
+    '/api/layer-exports/households': exportPath('households (masked as in the API)', [bbox, areaFilter('gridId', 'Only households of this grid.')]),
+    '/api/layer-exports/mediation-points': exportPath('mediation points', [bbox, query('kind', 'Mediation point kinds.', commaList(MEDIATION_KINDS))]),
+    '/api/layer-exports/incidents': exportPath('incidents', [
+      bbox,
+      query('from', 'Reported at or after (as in /api/incidents).'),
+      query('to', 'Reported before (as in /api/incidents).'),
+      query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
+      query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
+      areaFilter('areaId', 'Only incidents inside this area.'),
+    ]),
   };
 }

@@ -15,7 +15,7 @@ import { validate } from '../http/validate.ts';
 /** Checked against when the username is unknown, so that a miss takes as long as a wrong password. */
 const DUMMY_HASH = hashPassword('not a password of anyone');
 
-/** `POST /api/session` signs in, `GET` says who is signed in, `DELETE` signs out. */
+/** `POST /api/session` signs in, `GET` says who is signed in (null: nobody), `DELETE` signs out. */
 export function sessionRoutes({ db, config }: AppDeps) {
   const throttle = new SignInThrottle();
   return new Hono<AppEnv>()
@@ -50,10 +50,11 @@ export function sessionRoutes({ db, config }: AppDeps) {
       const body: Session = { account: public_, csrfToken: opened.csrfToken, expiresAt: opened.expiresAt };
       return c.json(body);
     })
+    // Signed out is an answer, not an error: 200 with null, so that a page asking who is
+    // signed in does not log a failed request on every load.
     .get('/', (c) => {
       const session = c.get('session');
-      if (!session) throw new ApiError('unauthorized', 'not signed in');
-      const body: Session = { account: session.account, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+      const body: Session | null = session && { account: session.account, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
       return c.json(body);
     })
     .delete('/', (c) => {

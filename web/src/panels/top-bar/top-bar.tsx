@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { SessionMenu } from '../../session/session-menu.tsx';
 import { healthQueryOptions } from './health-query.ts';
 
 const COUNTS: { key: 'households' | 'incidents' | 'mediationPoints' | 'staff'; label: MessageKey }[] = [
@@ -10,8 +12,8 @@ const COUNTS: { key: 'households' | 'incidents' | 'mediationPoints' | 'staff'; l
   { key: 'staff', label: 'count.staff' },
 ];
 
-/** The dark bar across the top: product, county, demo badge, table counts, language switch. */
-export function TopBar() {
+/** The dark bar across the top: product, county, demo badge, views, table counts, language switch. */
+export function TopBar({ nav }: { nav?: ReactNode } = {}) {
   const { t, format, locale, setLocale } = useI18n();
   const health = useQuery(healthQueryOptions);
   const data = health.data;
@@ -27,6 +29,7 @@ export function TopBar() {
           {t('app.demoBadge')}
         </span>
       )}
+      {nav}
       <dl className="top-counts">
         {COUNTS.map(({ key, label }) => (
           <div key={key} className="top-count">
@@ -36,6 +39,7 @@ export function TopBar() {
         ))}
       </dl>
       {health.isError && <span className="top-error">{t('app.loadFailed')}</span>}
+      <SessionMenu />
       <button
         type="button"
         className="lang-switch"
