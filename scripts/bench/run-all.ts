@@ -1,3 +1,4 @@
+import { main as areaStats } from './area-stats.ts';
 import { main as foundation } from './foundation.ts';
 import { main as importBench } from './import.ts';
 import { main as live } from './live.ts';
@@ -11,6 +12,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['live', live],
   ['hotspots', hotspots],
   ['heat-playback', heatPlayback],
+  ['area-stats', areaStats], // issue 7
 ];
 
 for (const [name, run] of BENCHES) {

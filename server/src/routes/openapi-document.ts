@@ -28,6 +28,17 @@ import {
   transitionRequestSchema,
   mediationPointCollectionSchema,
   mediationPointFeatureSchema,
+  // Issue 7
+  DEFAULT_INCIDENT_SORT,
+  DEFAULT_STATS_PERIOD_DAYS,
+  FIGURE_DEFINITIONS,
+  FIGURES,
+  INCIDENT_SORTS,
+  SAFETY_REFERENCE_RATE,
+  SAFETY_WEIGHTS,
+  areaStatsSchema,
+  childrenStatsSchema,
+  incidentListSchema,
   EXPORT_FORMATS,
   IMPORT_LAYERS,
   importMappingSchema,
@@ -48,6 +59,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
 import { LIVE_REPLAY_MAX_EVENTS, LIVE_REPLAY_WINDOW_MS, LIVE_RETRY_MS } from '../live/live-replay.ts';
 import { AREAS_CACHE_CONTROL } from './areas.ts';
+import { MAX_EXPORT_ROWS } from './exports.ts';
 import { MAX_IMPORT_BYTES } from '@gridmap/shared/import/read-source';
 import { MAX_INCIDENT_BODY_BYTES } from './incidents.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
@@ -145,6 +157,38 @@ function component(schema: z.ZodType, io: 'input' | 'output' = 'output'): Json {
   return rest;
 }
 
+// Issue 7: the incident table's filters and sort, the exports' parameters, the figures' period.
+const incidentTableFilters = [
+  query('level', 'Levels handling the incident now.', commaList(AREA_LEVELS)),
+  query('overdue', 'true: open and past the deadline now; false: not so.', { type: 'string', enum: ['true', 'false'] }),
+];
+const incidentSort = query(
+  'sort',
+  'Order: a key ascending, or -key descending; ties break by id. A cursor belongs to its sort (another sort\'s is 400).',
+  { type: 'string', enum: [...INCIDENT_SORTS], default: DEFAULT_INCIDENT_SORT },
+);
+function exportParameters() {
+  return [
+    bbox,
+    query('from', 'As for GET /api/incidents.', { type: 'string', example: '2024-01-01' }),
+    query('to', 'As for GET /api/incidents.', { type: 'string', example: '2024-12-31' }),
+    query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
+    query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
+    ...incidentTableFilters,
+    areaFilter('areaId', 'Only incidents inside this area (any level).'),
+    incidentSort,
+  ];
+}
+const statsPeriodParams = [
+  query('from', `First county day of the period (YYYY-MM-DD); default: ${DEFAULT_STATS_PERIOD_DAYS} days up to \`to\`.`, { type: 'string', example: '2025-01-01' }),
+  query('to', 'Last county day of the period, included (YYYY-MM-DD); default: today in the county.', { type: 'string', example: '2025-12-31' }),
+];
+const statsDescription =
+  'Every figure counts the incidents reported in the period, in the state they are in now. ' +
+  Object.entries(FIGURE_DEFINITIONS).map(([figure, d]) => `\`${figure}\`: ${d.definition}${d.additive ? ' (additive)' : ''}.`).join(' ') +
+  ` The safety index: 100 × (${SAFETY_WEIGHTS.load} × load + ${SAFETY_WEIGHTS.success} × success rate + ${SAFETY_WEIGHTS.local} × 矛盾不上交率 + ${SAFETY_WEIGHTS.onTime} × (1 − overdue/reported)), ` +
+  `load = 1 / (1 + r / ${SAFETY_REFERENCE_RATE}), r = severity-weighted incidents per 1,000 households per year.`;
+
 /** The OpenAPI 3.1 document of the API; response schemas come from the shared zod contract. */
 export function openApiDocument(): Json {
   return {
@@ -225,6 +269,26 @@ export function openApiDocument(): Json {
           },
         },
       },
+      // Issue 7: the figures of an area (definitions in shared/src/figures).
+      '/api/areas/{id}/stats': {
+        get: {
+          summary: "An area's figures over a period, with the previous period, its siblings, months and breakdowns",
+          description: statsDescription,
+          parameters: [idPath('Area'), ...statsPeriodParams],
+          responses: { '200': { description: 'OK', ...json(ref('AreaStats')) }, ...errors(400, 404) },
+        },
+      },
+      '/api/areas/{id}/children/stats': {
+        get: {
+          summary: "Every child's figures over a period and the chosen figure's value, for a choropleth",
+          parameters: [
+            idPath('Area'),
+            query('figure', 'The figure each child\'s `value` is.', { type: 'string', enum: [...FIGURES], default: 'reported' }),
+            ...statsPeriodParams,
+          ],
+          responses: { '200': { description: 'OK', ...json(ref('ChildrenStats')) }, ...errors(400, 404) },
+        },
+      },
       '/api/households': {
         get: {
           summary: 'Households as GeoJSON points, paged by id',
@@ -240,7 +304,7 @@ export function openApiDocument(): Json {
       '/api/households/{id}': pointFeaturePath('Household', 'HouseholdFeature'),
       '/api/incidents': {
         get: {
-          summary: 'Incidents (disputes and events) as GeoJSON points, paged by id',
+          summary: 'Incidents (disputes and events) as GeoJSON points, sorted and paged with a keyset cursor per sort',
           parameters: [
             bbox,
             query(
@@ -257,10 +321,12 @@ export function openApiDocument(): Json {
             ),
             query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
             query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
+            ...incidentTableFilters,
             areaFilter('areaId', 'Only incidents inside this area (any level).'),
+            incidentSort,
             ...paging,
           ],
-          responses: { '200': { description: 'OK', ...geojson('IncidentCollection') }, ...errors(400) },
+          responses: { '200': { description: 'OK', ...geojson('IncidentList') }, ...errors(400) },
         },
         post: {
           summary: 'Report a new incident (intake)',
@@ -272,6 +338,22 @@ export function openApiDocument(): Json {
             'to now and may not lie in the future. Parties are stored and served masked.',
           requestBody: jsonBody('IncidentIntake'),
           responses: { '201': { description: 'Created', ...geojson('IncidentFeature') }, ...errors(400, 413) },
+        },
+      },
+      // Issue 7: exports of the incident list's selection.
+      '/api/exports/incidents.csv': {
+        get: {
+          summary: 'The selection of the incident list as CSV (UTF-8 with BOM, CRLF), whole, sorted as asked',
+          description: `Same filters and sort as \`GET /api/incidents\`, no paging; at most ${MAX_EXPORT_ROWS} incidents (else 413). Columns are the API's codes, then the town, community and grid by name.`,
+          parameters: exportParameters(),
+          responses: { '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 413) },
+        },
+      },
+      '/api/exports/incidents.geojson': {
+        get: {
+          summary: 'The selection of the incident list as one GeoJSON FeatureCollection',
+          parameters: exportParameters(),
+          responses: { '200': { description: 'OK', content: { 'application/geo+json': { schema: { type: 'object' } } } }, ...errors(400, 413) },
         },
       },
       '/api/incidents/counters': {
@@ -431,6 +513,9 @@ export function openApiDocument(): Json {
         HouseholdCollection: component(householdCollectionSchema),
         HouseholdFeature: component(householdFeatureSchema),
         IncidentCollection: component(incidentCollectionSchema),
+        IncidentList: component(incidentListSchema),
+        AreaStats: component(areaStatsSchema),
+        ChildrenStats: component(childrenStatsSchema),
         IncidentFeature: component(incidentFeatureSchema),
         IncidentDetail: component(incidentDetailSchema),
         IncidentCounters: component(incidentCountersSchema),
