@@ -1,6 +1,9 @@
+import { main as areaStats } from './area-stats.ts';
 import { main as foundation } from './foundation.ts';
 import { main as importBench } from './import.ts';
 import { main as live } from './live.ts';
+import { main as heatPlayback } from './heat-playback.ts';
+import { main as hotspots } from './hotspots.ts';
 import { main as planner } from './planner.ts';
 
 // `pnpm bench`: every benchmark in turn, each printing its own table of medians.
@@ -8,6 +11,9 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['foundation', foundation],
   ['import', importBench],
   ['live', live],
+  ['hotspots', hotspots],
+  ['heat-playback', heatPlayback],
+  ['area-stats', areaStats], // issue 7
   ['planner', planner], // issue 6
 ];
 

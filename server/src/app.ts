@@ -8,12 +8,16 @@ import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
 import { sessionContext } from './auth/session-context.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { areaStatsRoutes } from './routes/area-stats.ts';
 import { areaStaffRoutes } from './routes/area-staff.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { gridVersionsRoutes } from './routes/grid-versions.ts';
 import { plansRoutes } from './routes/plans.ts';
 import { configRoutes } from './routes/config.ts';
+import { exportsRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { heatRoutes } from './routes/heat.ts';
+import { hotspotsRoutes } from './routes/hotspots.ts';
 import { householdsRoutes } from './routes/households.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
@@ -22,6 +26,7 @@ import { liveRoutes } from './routes/live.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tilesRoutes } from './routes/tiles.ts';
+import { warningsRoutes } from './routes/warnings.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { createTileService, type TileService } from './tiles/tile-service.ts';
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/config', configRoutes(deps));
+  app.route('/api/areas', areaStatsRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/areas', areaStaffRoutes(deps)); // the planner (issue 6)
   app.route('/api/plans', plansRoutes(deps));
@@ -60,9 +66,13 @@ export function createApp(deps: AppDeps) {
   app.route('/api/households', householdsRoutes(deps));
   app.route('/api/incidents', incidentsRoutes({ ...deps, live }));
   app.route('/api/mediation-points', mediationPointsRoutes(deps));
+  app.route('/api/exports', exportsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
   app.route('/api/imports', importsRoutes({ ...deps, tiles }));
   app.route('/api/layer-exports', layerExportsRoutes(deps));
+  app.route('/api/hotspots', hotspotsRoutes(deps));
+  app.route('/api/heat', heatRoutes(deps));
+  app.route('/api/warnings', warningsRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`);

@@ -16,6 +16,17 @@ export * from './api/command-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';
+export * from './api/hotspots-api.ts';
+export * from './hotspots/area-geometry.ts';
+export * from './hotspots/hotspot-bins.ts';
+export * from './hotspots/warning-thresholds.ts';
+export * from './hotspots/county-week.ts';
+export * from './figures/incident-tally.ts';
+export * from './figures/area-figures.ts';
+export * from './figures/safety-index.ts';
+export * from './api/stats-api.ts';
+export * from './figures/stats-period.ts';
+export * from './api/incident-list-api.ts';
 export * from './auth/account-roles.ts';
 export * from './api/session-api.ts';
 // Import and export (issue 10): the contract and vocabularies; the readers, planning and writers

@@ -10,7 +10,8 @@ import { responseSink } from '../live/response-sink.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { limitParam, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
-import { recentMessages } from '../live/live-replay.ts';
+import { recentMessages, scopeAreas } from '../live/live-replay.ts';
+import { scopeAreaId } from '../auth/scope.ts';
 
 /** Events `GET /api/live/recent` sends unless `limit` says otherwise: a screenful of the feed. */
 export const DEFAULT_RECENT_EVENTS = 100;
@@ -26,7 +27,7 @@ export function liveRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
   return new Hono<AppEnv>()
     .get('/recent', validate('query', recentQuery), (c) => {
       const { limit } = c.req.valid('query');
-      return c.json(recentMessages(db, limit ?? DEFAULT_RECENT_EVENTS, config.now()));
+      return c.json(recentMessages(db, limit ?? DEFAULT_RECENT_EVENTS, config.now(), scopeAreaId(c)));
     })
     .get('/', (c) => {
     const query = c.req.query();
@@ -40,6 +41,8 @@ export function liveRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
       throw new ApiError('bad_request', `${field} '${text}' is not an event id: expected a non-negative integer`, field);
     }
     const encoder = new TextEncoder();
+    const areaId = scopeAreaId(c);
+    const scope = areaId === null ? null : scopeAreas(db, areaId);
     const headers = {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -52,8 +55,8 @@ export function liveRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
       // between, so nothing is missed and nothing is sent twice.
       outgoing.writeHead(200, { ...headers, 'X-Request-Id': c.get('requestId') });
       const sink = responseSink(outgoing);
-      sink.enqueue(encoder.encode(openingFrames(db, lastEventId, config.now())));
-      outgoing.once('close', live.connect(sink));
+      sink.enqueue(encoder.encode(openingFrames(db, lastEventId, config.now(), scope)));
+      outgoing.once('close', live.connect(sink, scope));
       return RESPONSE_ALREADY_SENT;
     }
     // Elsewhere (app.request in tests, other runtimes): a web stream.
@@ -62,8 +65,8 @@ export function liveRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
       // Replay and joining the hub happen in one synchronous step: no write can commit in
       // between, so nothing is missed and nothing is sent twice.
       start(controller) {
-        controller.enqueue(encoder.encode(openingFrames(db, lastEventId, config.now())));
-        disconnect = live.connect(controller);
+        controller.enqueue(encoder.encode(openingFrames(db, lastEventId, config.now(), scope)));
+        disconnect = live.connect(controller, scope);
       },
       cancel() {
         disconnect();

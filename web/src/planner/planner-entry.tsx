@@ -1,12 +1,10 @@
 import type { AreaProperties } from '@gridmap/shared';
 import { useI18n } from '../i18n/locale-context.tsx';
-import type { Selection } from '../map/selection.ts';
 
-/** The community a selection belongs to, for the planner: itself, or a grid's parent; else null. */
-export function plannerCommunityOf(selection: Selection | null, findArea: (id: number) => AreaProperties | undefined): number | null {
-  if (selection?.kind !== 'area') return null;
-  if (selection.level === 'community') return selection.id;
-  if (selection.level === 'grid') return findArea(selection.id)?.parentId ?? null;
+/** The community an area belongs to, for the planner: itself, or a grid's parent; else null. */
+export function plannerCommunityOf(area: Pick<AreaProperties, 'id' | 'level' | 'parentId'> | undefined): number | null {
+  if (area?.level === 'community') return area.id;
+  if (area?.level === 'grid') return area.parentId;
   return null;
 }
 
