@@ -4,31 +4,21 @@ import { OPEN_STATUSES } from '@gridmap/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../src/i18n/zh-CN.ts';
-import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
+import { openGuardedPage } from './support/launch-browser.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
+import { getJsonFrom, useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { clickAt, jumpTo, renderedIds, waitForMapReady } from './map-page.ts';
 
 // The real thing end to end: the server as a child process over a new SQLite file seeded with a
 // small generated county, the built web app, and Debian's Chromium drawing the map with WebGL.
 // Every page fails its test on a request to a non-local host or a console error.
 
+const env = useServerAndBrowser();
 let server: RunningServer;
 let browser: Browser;
+beforeAll(() => ({ server, browser } = env));
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
+const getJson = <T>(path: string) => getJsonFrom<T>(server, path);
 
 interface GridFeature {
   properties: { id: number; name: string; labelLon: number; labelLat: number };

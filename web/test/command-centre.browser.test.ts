@@ -1,24 +1,18 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../src/i18n/zh-CN.ts';
-import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { openGuardedPage } from './support/launch-browser.ts';
+import type { RunningServer } from './support/start-server.ts';
+import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { clickAt, jumpTo, renderedIds, waitForMapReady } from './map-page.ts';
 
 // The command centre end to end: a real server, the built app, Chromium. Incidents and steps
 // made elsewhere (the API, another browser) reach the page through GET /api/live, with no reload.
 
+const env = useServerAndBrowser(11);
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(11), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ server, browser } = env));
 
 interface Feature {
   id: number;

@@ -1,26 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../src/i18n/zh-CN.ts';
-import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { openGuardedPage } from './support/launch-browser.ts';
+import type { RunningServer } from './support/start-server.ts';
+import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { clickAt, waitForMapReady } from './map-page.ts';
 
 // Issue 7 end to end: an official drills county → town → community → grid by map and list
 // clicks, goes back up by the breadcrumb, reloads the shared URL, opens a case from the table
 // and exports the selection. Real server, real SQLite file, real Chromium; offline.
 
+const env = useServerAndBrowser(11);
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(11), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ server, browser } = env));
 
 interface AreaFeature {
   id: number;

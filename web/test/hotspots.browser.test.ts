@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../src/i18n/zh-CN.ts';
-import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { openGuardedPage } from './support/launch-browser.ts';
+import type { RunningServer } from './support/start-server.ts';
+import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { waitForMapReady } from './map-page.ts';
 
 // Issue 4 end to end: the heat map plays week by week, the hot-spot layer draws Gi* classes,
@@ -11,17 +12,10 @@ import { waitForMapReady } from './map-page.ts';
 /** How long the frame times of the playback are sampled, in ms (~13 weeks at 450 ms a week). */
 const PLAYBACK_SAMPLE_MS = 6_000;
 
+const env = useServerAndBrowser();
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ server, browser } = env));
 
 const idle = `new Promise((ok) => { const m = window.__gridmap.map; if (m.loaded() && !m.isMoving()) ok(); else m.once('idle', ok); })`;
 

@@ -1,30 +1,20 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openGuardedPage } from './support/launch-browser.ts';
+import type { RunningServer } from './support/start-server.ts';
+import { getJsonFrom, useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { waitForMapReady } from './map-page.ts';
 
 // The data page end to end: upload a household register (a CSV with Chinese headers), map its
 // Chinese columns, read the dry-run report, apply, and see the new households counted in the top
 // bar; then download an export. Offline and without console errors, like every page.
 
+const env = useServerAndBrowser(11);
 let server: RunningServer;
 let browser: Browser;
+beforeAll(() => ({ server, browser } = env));
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(11), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
+const getJson = <T>(path: string) => getJsonFrom<T>(server, path);
 
 /** A register of three households at grid label points and one far outside the county. */
 async function registerCsv(): Promise<Buffer> {

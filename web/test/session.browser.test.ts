@@ -1,25 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../src/i18n/zh-CN.ts';
-import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { openGuardedPage } from './support/launch-browser.ts';
+import type { RunningServer } from './support/start-server.ts';
+import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { waitForMapReady } from './map-page.ts';
 
 // Signing in with the demo accounts: the UI offers what the role may do, and a signed-in write
 // carries the session's CSRF token (the server refuses it otherwise).
 
 const DEMO_PASSWORD = 'gridmap2026';
+const env = useServerAndBrowser(13);
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(13), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ server, browser } = env));
 
 async function signIn(page: Page, username: string): Promise<void> {
   await page.click('[data-testid="sign-in-open"]');

@@ -8,6 +8,7 @@ import { bboxCondition, bboxParams } from './bbox-sql.ts';
 import { inSubtree } from './in-subtree.ts';
 import { selectIncidents, type IncidentFilter, type IncidentRow } from './incidents-sql.ts';
 import type { Db } from './open-db.ts';
+import { toPage, type Page, type PageRequest } from './paging.ts';
 import { placeholders } from './sql-lists.ts';
 
 /** The list's filters: the layer's, and those of the area panel's table. */
@@ -125,4 +126,10 @@ export function allIncidentsSorted(db: Db, filter: IncidentListFilter, sort: Inc
   const direction = descending ? 'DESC' : 'ASC';
   const orderBy = key === 'id' ? `i.id ${direction}` : `${SORT_COLUMNS[key]} ${direction}, i.id ${direction}`;
   return selectIncidents(db, where.length > 0 ? where : ['1'], params, now, -1, orderBy); // LIMIT -1: no limit
+}
+
+/** A page of incidents matching every filter, ordered by id (the layer's paging for exports and GIS tools). */
+export function listIncidents(db: Db, filter: IncidentListFilter, page: PageRequest, now: Date): Page<IncidentRow> {
+  const { where, params } = incidentListConditions(filter, now);
+  return toPage(selectIncidents(db, ['i.id > ?', ...where], [page.afterId ?? 0, ...params], now, page.limit + 1), page.limit);
 }

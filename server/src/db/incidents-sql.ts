@@ -1,9 +1,6 @@
 import { OPEN_STATUSES, type IncidentKind, type IncidentRecord, type IncidentStatus } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
-import { bboxCondition, bboxParams } from './bbox-sql.ts';
-import { inSubtree } from './in-subtree.ts';
 import type { Db } from './open-db.ts';
-import { toPage, type Page, type PageRequest } from './paging.ts';
 import { placeholders } from './sql-lists.ts';
 
 export interface IncidentFilter {
@@ -20,37 +17,6 @@ export interface IncidentFilter {
 
 /** An incident as stored, with its version and whether it is open and past its deadline at `now`. */
 export type IncidentRow = IncidentRecord & { overdue: boolean; version: number };
-
-/** A page of incidents matching every filter, ordered by id. */
-export function listIncidents(db: Db, filter: IncidentFilter, page: PageRequest, now: Date): Page<IncidentRow> {
-  const where = ['i.id > ?'];
-  const params: unknown[] = [page.afterId ?? 0];
-  if (filter.bbox !== undefined) {
-    where.push(bboxCondition('i', 'incidents_rtree'));
-    params.push(...bboxParams(filter.bbox));
-  }
-  if (filter.from !== undefined) {
-    where.push('i.reported_at >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    where.push('i.reported_at < ?');
-    params.push(filter.to);
-  }
-  if (filter.kinds !== undefined) {
-    where.push(`i.kind IN ${placeholders(filter.kinds.length)}`);
-    params.push(...filter.kinds);
-  }
-  if (filter.statuses !== undefined) {
-    where.push(`i.status IN ${placeholders(filter.statuses.length)}`);
-    params.push(...filter.statuses);
-  }
-  if (filter.areaId !== undefined) {
-    where.push(inSubtree('i.grid_id'));
-    params.push(filter.areaId);
-  }
-  return toPage(selectIncidents(db, where, params, now, page.limit + 1), page.limit);
-}
 
 /** One incident, or null when there is no such id. */
 export function getIncident(db: Db, id: number, now: Date): IncidentRow | null {

@@ -1,5 +1,3 @@
-import { DEFAULT_DEMO_SEED } from '@gridmap/shared/demo/demo-defaults';
-import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import {
   ADDITIVE_FIGURES,
   addTallies,
@@ -10,24 +8,20 @@ import {
   tallyIncidents,
   type CountyData,
 } from '@gridmap/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tallyAreas } from '../stats/area-stats.ts';
-import { loadCountyOutline } from '../demo/load-outline.ts';
 import { createTestApp, getJson, type TestApp } from '../test/test-app.ts';
+import { GENERATED_NOW, useGeneratedCountyApp } from '../test/generated-county-app.ts';
 
 /** Scale of the generated county: ~3% of the full demo, some two thousand incidents. */
 const TEST_SIZE = 0.03;
-const NOW = '2026-01-01T00:00:00.000Z';
+const NOW = GENERATED_NOW;
 const PERIOD = 'from=2025-01-01&to=2025-12-31';
 
-// Generated once for the file (it takes a few seconds) and only read by the cases below.
+const generated = useGeneratedCountyApp(TEST_SIZE);
 let data: CountyData;
 let t: TestApp;
-beforeAll(async () => {
-  data = await generateCounty({ outline: loadCountyOutline(), seed: DEFAULT_DEMO_SEED, size: TEST_SIZE, now: NOW });
-  t = createTestApp(data, NOW);
-});
-afterAll(() => t?.close());
+beforeAll(() => ({ data, t } = generated));
 
 const county = () => data.areas.find((a) => a.level === 'county')!;
 const childrenOf = (id: number) => data.areas.filter((a) => a.parentId === id);

@@ -1,8 +1,4 @@
 import {
-  DEFAULT_DEMO_SEED,
-} from '@gridmap/shared/demo/demo-defaults';
-import { generateCounty } from '@gridmap/shared/demo/generate-county';
-import {
   OPEN_STATUSES,
   areaCollectionSchema,
   areaDetailSchema,
@@ -12,25 +8,21 @@ import {
   mediationPointCollectionSchema,
   type CountyData,
 } from '@gridmap/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCountyOutline } from '../demo/load-outline.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeTile, tileOf } from '../test/decode-tile.ts';
-import { createTestApp, getJson, type TestApp } from '../test/test-app.ts';
+import { getJson, type TestApp } from '../test/test-app.ts';
 import { walkPages } from '../test/walk-pages.ts';
 import { tileBbox } from '../tiles/mercator.ts';
+import { GENERATED_NOW, useGeneratedCountyApp } from '../test/generated-county-app.ts';
 
 /** Scale of the generated county: ~2% of the full demo, a few thousand households. */
 const TEST_SIZE = 0.02;
-const NOW = '2026-01-01T00:00:00.000Z';
+const NOW = GENERATED_NOW;
 
-// Generated once for the file (it takes a few seconds) and only read by the cases below.
+const generated = useGeneratedCountyApp(TEST_SIZE);
 let data: CountyData;
 let t: TestApp;
-beforeAll(async () => {
-  data = await generateCounty({ outline: loadCountyOutline(), seed: DEFAULT_DEMO_SEED, size: TEST_SIZE, now: NOW });
-  t = createTestApp(data, NOW);
-});
-afterAll(() => t?.close());
+beforeAll(() => ({ data, t } = generated));
 
 const ids = (features: { id: number }[]) => features.map((f) => f.id);
 const isIncreasing = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]);

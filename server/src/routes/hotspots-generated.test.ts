@@ -1,22 +1,17 @@
-import { DEFAULT_DEMO_SEED } from '@gridmap/shared/demo/demo-defaults';
-import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import { hexCellAt } from '@gridmap/shared/hotspots/hex-study-area';
 import { hotspotCollectionSchema, warningListSchema, type CountyData, type PlantedHotspot } from '@gridmap/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCountyOutline } from '../demo/load-outline.ts';
-import { createTestApp, getJson, type TestApp } from '../test/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, type TestApp } from '../test/test-app.ts';
+import { GENERATED_NOW, useGeneratedCountyApp } from '../test/generated-county-app.ts';
 
 /** ~3 % of the full demo: ~1,900 incidents, 60 grids, 30 planted incidents per hot spot. */
 const TEST_SIZE = 0.03;
-const NOW = '2026-01-01T00:00:00.000Z';
+const NOW = GENERATED_NOW;
 
+const generated = useGeneratedCountyApp(TEST_SIZE);
 let data: CountyData;
 let t: TestApp;
-beforeAll(async () => {
-  data = await generateCounty({ outline: loadCountyOutline(), seed: DEFAULT_DEMO_SEED, size: TEST_SIZE, now: NOW });
-  t = createTestApp(data, NOW);
-});
-afterAll(() => t?.close());
+beforeAll(() => ({ data, t } = generated));
 
 /** The query that looks at a planted hot spot as an analyst would: its kind, since it began. */
 const plantedQuery = (h: PlantedHotspot) => `from=${h.from.slice(0, 10)}${h.kind ? `&kind=${h.kind}` : ''}`;

@@ -1,21 +1,16 @@
-import { DEFAULT_DEMO_SEED } from '@gridmap/shared/demo/demo-defaults';
-import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import { errorBodySchema, incidentListSchema, OPEN_STATUSES, type CountyData } from '@gridmap/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCountyOutline } from '../demo/load-outline.ts';
-import { createTestApp, getJson, type TestApp } from '../test/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, type TestApp } from '../test/test-app.ts';
 import { walkPages } from '../test/walk-pages.ts';
+import { GENERATED_NOW, useGeneratedCountyApp } from '../test/generated-county-app.ts';
 
 const TEST_SIZE = 0.03;
-const NOW = '2026-01-01T00:00:00.000Z';
+const NOW = GENERATED_NOW;
 
+const generated = useGeneratedCountyApp(TEST_SIZE);
 let data: CountyData;
 let t: TestApp;
-beforeAll(async () => {
-  data = await generateCounty({ outline: loadCountyOutline(), seed: DEFAULT_DEMO_SEED, size: TEST_SIZE, now: NOW });
-  t = createTestApp(data, NOW);
-});
-afterAll(() => t?.close());
+beforeAll(() => ({ data, t } = generated));
 
 const town = () => data.areas.find((a) => a.level === 'town')!;
 const inTown = (townId: number) => {

@@ -5,7 +5,7 @@ import type { AppDeps } from '../app.ts';
 import { listAreas } from '../db/areas-sql.ts';
 import { listHouseholds } from '../db/households-sql.ts';
 import { areaCodes } from '../db/import-sql.ts';
-import { listIncidents } from '../db/incidents-sql.ts';
+import { listIncidents } from '../db/incident-list-sql.ts';
 import { listMediationPoints } from '../db/mediation-points-sql.ts';
 import type { Page, PageRequest } from '../db/paging.ts';
 import type { AppEnv } from '../http/app-env.ts';
