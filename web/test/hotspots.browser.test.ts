@@ -120,6 +120,8 @@ describe('heat map, hot spots and warnings', () => {
     const { page, foreignRequests, errors } = await openGuardedPage(browser);
     await page.goto(server.url);
     await waitForMapReady(page);
+    // The list opens from its folded header.
+    await page.click('[data-testid="warnings-panel"] .warnings-toggle');
     const rising = page.locator('[data-testid="warning-item"][data-type="rising_area"]').first();
     await rising.waitFor({ timeout: 30_000 });
     expect(await rising.textContent()).toContain('泊松检验');

@@ -21,7 +21,8 @@ export interface WarningsPanelProps {
 export function WarningsPanel({ onLocate, onSelect }: WarningsPanelProps) {
   const { t, format } = useI18n();
   const warnings = useQuery(warningsQueryOptions);
-  const [open, setOpen] = useState(true);
+  // Folded by default: its header still shows the count, and the map stays clear to click.
+  const [open, setOpen] = useState(false);
   const [type, setType] = useState<TypeFilter>('all');
   const all = warnings.data?.warnings ?? [];
   const shown = type === 'all' ? all : all.filter((w) => w.type === type);
