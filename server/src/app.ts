@@ -8,13 +8,17 @@ import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { configRoutes } from './routes/config.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
+import { nearestMediationRoutes } from './routes/nearest-mediation.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tilesRoutes } from './routes/tiles.ts';
 import { webAppRoutes } from './routes/web-app.ts';
+import { CoverageService } from './mediation/coverage-service.ts';
+import { MediationIndexHolder } from './mediation/mediation-index-holder.ts';
 import { createTileService, type TileService } from './tiles/tile-service.ts';
 
 export type { AppConfig } from './app-config.ts';
@@ -29,6 +33,9 @@ export interface AppDeps {
 /** The whole HTTP app over an open database; no listening, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now);
+  // Issue 5: the nearest index of mediation points, and coverage built on it.
+  const mediation = new MediationIndexHolder(deps.db);
+  const coverage = new CoverageService(deps.db, mediation);
   const app = new Hono<AppEnv>();
   app.use('*', requestId);
   // JSON and GeoJSON shrink 5–10×; tiles carry their own Content-Encoding and are left alone.
@@ -37,8 +44,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/config', configRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));
+  app.route('/api/incidents', nearestMediationRoutes({ ...deps, mediation }));
   app.route('/api/incidents', incidentsRoutes(deps));
-  app.route('/api/mediation-points', mediationPointsRoutes(deps));
+  app.route('/api/mediation-points', mediationPointsRoutes({ ...deps, mediation }));
+  app.route('/api/coverage', coverageRoutes({ ...deps, coverage }));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', (c) => {

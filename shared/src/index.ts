@@ -11,3 +11,7 @@ export * from './api/points-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';
+export * from './api/mediation-api.ts';
+export * from './mediation/open-at.ts';
+export * from './mediation/opening-hours-schema.ts';
+export * from './mediation/coverage.ts';

@@ -7,7 +7,6 @@ import {
   KEY_GROUP_TAGS,
   INCIDENT_STATUSES,
   MAX_TILE_ZOOM,
-  MEDIATION_KINDS,
   TILE_LAYERS,
   areaCollectionSchema,
   areaDetailSchema,
@@ -25,6 +24,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
 import { AREAS_CACHE_CONTROL } from './areas.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
+import { MEDIATION_OPENAPI_SCHEMAS, mediationOpenApiPaths } from './mediation-openapi.ts';
 
 type Json = Record<string, unknown>;
 
@@ -210,14 +210,7 @@ export function openApiDocument(): Json {
         },
       },
       '/api/incidents/{id}': pointFeaturePath('Incident', 'IncidentFeature'),
-      '/api/mediation-points': {
-        get: {
-          summary: 'Mediation points (调解室 / 调解点) as GeoJSON points, paged by id',
-          parameters: [bbox, query('kind', 'Mediation point kinds.', commaList(MEDIATION_KINDS)), ...paging],
-          responses: { '200': { description: 'OK', ...geojson('MediationPointCollection') }, ...errors(400) },
-        },
-      },
-      '/api/mediation-points/{id}': pointFeaturePath('Mediation point', 'MediationPointFeature'),
+      ...mediationOpenApiPaths({ query, path, errors, json, geojson, ref, idPath, bbox, paging, commaList }),
       '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
         get: {
           summary: 'A Mapbox Vector Tile of households or incidents',
@@ -265,6 +258,7 @@ export function openApiDocument(): Json {
         MediationPointCollection: component(mediationPointCollectionSchema),
         MediationPointFeature: component(mediationPointFeatureSchema),
         ErrorBody: component(errorBodySchema),
+        ...Object.fromEntries(Object.entries(MEDIATION_OPENAPI_SCHEMAS).map(([name, schema]) => [name, component(schema)])),
       },
     },
   };
