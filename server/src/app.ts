@@ -12,6 +12,7 @@ import { coverageRoutes } from './routes/coverage.ts';
 import { healthRoutes } from './routes/health.ts';
 import { householdsRoutes } from './routes/households.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
+import { liveRoutes } from './routes/live.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { nearestMediationRoutes } from './routes/nearest-mediation.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -19,6 +20,7 @@ import { tilesRoutes } from './routes/tiles.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 import { CoverageService } from './mediation/coverage-service.ts';
 import { MediationIndexHolder } from './mediation/mediation-index-holder.ts';
+import { LiveHub } from './live/live-hub.ts';
 import { createTileService, type TileService } from './tiles/tile-service.ts';
 
 export type { AppConfig } from './app-config.ts';
@@ -28,16 +30,23 @@ export interface AppDeps {
   config: AppConfig;
   /** The tile indexes; built from `db` when not given. */
   tiles?: TileService;
+  /** The live stream's fan-out; a new one when not given. */
+  live?: LiveHub;
 }
 
 /** The whole HTTP app over an open database; no listening, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now);
+  const live = deps.live ?? new LiveHub();
+  // Tiles show incidents' statuses: a change makes the incident tiles stale.
+  live.onPublish(() => tiles.markIncidentsStale());
   // Issue 5: the nearest index of mediation points, and coverage built on it.
   const mediation = new MediationIndexHolder(deps.db);
   const coverage = new CoverageService(deps.db, mediation);
   const app = new Hono<AppEnv>();
   app.use('*', requestId);
+  // Before compression: an event stream must reach the browser frame by frame.
+  app.route('/api/live', liveRoutes({ ...deps, live }));
   // JSON and GeoJSON shrink 5–10×; tiles carry their own Content-Encoding and are left alone.
   app.use('/api/*', compress());
   app.route('/api/health', healthRoutes(deps));
@@ -45,7 +54,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));
   app.route('/api/incidents', nearestMediationRoutes({ ...deps, mediation }));
-  app.route('/api/incidents', incidentsRoutes(deps));
+  app.route('/api/incidents', incidentsRoutes({ ...deps, live }));
   app.route('/api/mediation-points', mediationPointsRoutes({ ...deps, mediation }));
   app.route('/api/coverage', coverageRoutes({ ...deps, coverage }));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));

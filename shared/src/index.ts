@@ -1,5 +1,8 @@
 export * from './areas/area-level.ts';
 export * from './incidents/incident-catalogue.ts';
+export * from './incidents/handling-cycle.ts';
+export * from './incidents/intake-rules.ts';
+export * from './incidents/level-durations.ts';
 export * from './households/household-tags.ts';
 export * from './mediation/mediation-catalogue.ts';
 export * from './staff/staff-roles.ts';
@@ -8,6 +11,8 @@ export * from './demo/county-data.ts';
 export * from './api/geojson-schemas.ts';
 export * from './api/areas-api.ts';
 export * from './api/points-api.ts';
+export * from './api/incident-writes-api.ts';
+export * from './api/command-api.ts';
 export * from './api/tiles-api.ts';
 export * from './api/config-api.ts';
 export * from './time/county-time.ts';

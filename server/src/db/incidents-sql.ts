@@ -18,8 +18,8 @@ export interface IncidentFilter {
   areaId?: number;
 }
 
-/** An incident as stored, with whether it is open and past its deadline at `now`. */
-export type IncidentRow = IncidentRecord & { overdue: boolean };
+/** An incident as stored, with its version and whether it is open and past its deadline at `now`. */
+export type IncidentRow = IncidentRecord & { overdue: boolean; version: number };
 
 /** A page of incidents matching every filter, ordered by id. */
 export function listIncidents(db: Db, filter: IncidentFilter, page: PageRequest, now: Date): Page<IncidentRow> {
@@ -62,9 +62,9 @@ function selectIncidents(db: Db, where: string[], params: unknown[], now: Date, 
   const rows = db
     .prepare(`SELECT i.id, i.kind, i.status, i.severity, i.source, i.level, i.origin_level AS originLevel,
         i.description, i.lon, i.lat, i.grid_id AS gridId, i.household_id AS householdId,
-        i.mediation_point_id AS mediationPointId, i.referred_to AS referredTo,
+        i.mediation_point_id AS mediationPointId, i.assignee, i.referred_to AS referredTo,
         i.reported_at AS reportedAt, i.deadline_at AS deadlineAt, i.resolved_at AS resolvedAt,
-        i.closed_at AS closedAt,
+        i.closed_at AS closedAt, i.version,
         (i.status IN ${placeholders(OPEN_STATUSES.length)} AND i.deadline_at < ?) AS overdue
       FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ?`)
     .all(...OPEN_STATUSES, now.toISOString(), ...params, limit) as (Omit<IncidentRow, 'overdue'> & {

@@ -14,7 +14,7 @@ interface AreaFigures {
 /**
  * Writes a whole county into an empty database in ONE transaction (a failure leaves the
  * database as it was): areas with their subtree figures, the closure table, households,
- * staff, mediation points, incidents, the R*Trees, the demo meta and the planted hot spots.
+ * staff, mediation points, incidents and their timelines, the R*Trees, the demo meta and the planted hot spots.
  * Timestamps are normalised to `toISOString()` so that they compare as text.
  */
 export function seedCounty(db: Db, data: CountyData): void {
@@ -26,6 +26,7 @@ export function seedCounty(db: Db, data: CountyData): void {
     insertStaff(db, data);
     insertMediationPoints(db, data);
     insertIncidents(db, data);
+    insertIncidentEvents(db, data);
     insertMeta(db, data);
   })();
   // Statistics let the planner choose between the incident indexes (by grid or by status);
@@ -87,15 +88,27 @@ function insertMediationPoints(db: Db, data: CountyData): void {
 
 function insertIncidents(db: Db, data: CountyData): void {
   const row = db.prepare(`INSERT INTO incidents (id, kind, status, severity, source, level, origin_level,
-      description, lon, lat, grid_id, household_id, mediation_point_id, referred_to,
+      description, lon, lat, grid_id, household_id, mediation_point_id, assignee, referred_to,
       reported_at, deadline_at, resolved_at, closed_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const rtree = db.prepare('INSERT INTO incidents_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   for (const i of data.incidents) {
     row.run(i.id, i.kind, i.status, i.severity, i.source, i.level, i.originLevel, i.description,
-      i.lon, i.lat, i.gridId, i.householdId, i.mediationPointId, i.referredTo,
+      i.lon, i.lat, i.gridId, i.householdId, i.mediationPointId, i.assignee, i.referredTo,
       isoTime(i.reportedAt), isoTime(i.deadlineAt), isoTimeOrNull(i.resolvedAt), isoTimeOrNull(i.closedAt));
     rtree.run(i.id, i.lon, i.lon, i.lat, i.lat);
+  }
+}
+
+/** The timelines; each event counts as recorded when it happened. */
+function insertIncidentEvents(db: Db, data: CountyData): void {
+  const row = db.prepare(`INSERT INTO incident_events (id, incident_id, kind, actor, at, note,
+      from_status, to_status, from_level, to_level, mediation_point_id, assignee, referred_to, reason, recorded_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const e of data.incidentEvents) {
+    const at = isoTime(e.at);
+    row.run(e.id, e.incidentId, e.kind, e.actor, at, e.note, e.fromStatus, e.toStatus, e.fromLevel, e.toLevel,
+      e.mediationPointId, e.assignee, e.referredTo, e.reason, at);
   }
 }
 

@@ -39,6 +39,6 @@ export function pointFeatureCollection<T extends PointRow, P>(
 }
 
 /** Answers 200 with GeoJSON: `body` is sent as is when already a JSON string. */
-export function geojsonResponse(c: Context, body: string | object): Response {
-  return c.body(typeof body === 'string' ? body : JSON.stringify(body), 200, { 'Content-Type': GEOJSON_CONTENT_TYPE });
+export function geojsonResponse(c: Context, body: string | object, status: 200 | 201 = 200): Response {
+  return c.body(typeof body === 'string' ? body : JSON.stringify(body), status, { 'Content-Type': GEOJSON_CONTENT_TYPE });
 }

@@ -127,7 +127,7 @@ export function queryObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown query parameter '${issue.keys[0]}'; this route reads ${known}`
+        ? `unknown query parameter '${issue.keys[0]}'; this route reads ${known || 'none'}`
         : undefined,
   });
 }

@@ -1,10 +1,28 @@
-import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentProperties } from '@gridmap/shared';
+import {
+  allowedTransitions,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  incidentIntakeSchema,
+  levelDurations,
+  OPEN_STATUSES,
+  transitionRequestSchema,
+  type IncidentDetailProperties,
+} from '@gridmap/shared';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
-import { getIncident, listIncidents, type IncidentRow } from '../db/incidents-sql.ts';
+import { incidentCounters } from '../db/incident-counters-sql.ts';
+import { listIncidentEvents } from '../db/incident-events-sql.ts';
+import { incidentParties } from '../db/incident-writes-sql.ts';
+import { getIncident, listIncidents } from '../db/incidents-sql.ts';
+import { ApiError } from '../errors/api-error.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
+import { incidentFeature, incidentProperties } from '../incidents/incident-feature.ts';
+import { reportIncident, transitionIncident } from '../incidents/incident-writes.ts';
+import type { LiveHub } from '../live/live-hub.ts';
+import { maskName, maskPhone } from '../privacy/mask-contact.ts';
 import {
   bboxParam,
   commaListParam,
@@ -33,7 +51,17 @@ const listQuery = queryObject({
   }
 });
 
-export function incidentsRoutes({ db, config }: AppDeps) {
+/** Largest body of an incident write, in bytes: a long description and twenty parties fit easily. */
+export const MAX_INCIDENT_BODY_BYTES = 64 * 1024;
+
+const writeBodyLimit = bodyLimit({
+  maxSize: MAX_INCIDENT_BODY_BYTES,
+  onError: () => {
+    throw new ApiError('payload_too_large', `the request body is over ${MAX_INCIDENT_BODY_BYTES} bytes`);
+  },
+});
+
+export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
       const q = c.req.valid('query');
@@ -53,14 +81,33 @@ export function incidentsRoutes({ db, config }: AppDeps) {
       );
       return geojsonResponse(c, pointFeatureCollection(page, c.req.url, incidentProperties));
     })
+    .get('/counters', validate('query', queryObject({})), (c) => c.json(incidentCounters(db, config.now())))
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
-      const incident = orNotFound(getIncident(db, id, config.now()), 'incident', id);
-      return geojsonResponse(c, pointFeature(incident, incidentProperties));
+      const now = config.now();
+      const incident = orNotFound(getIncident(db, id, now), 'incident', id);
+      const timeline = listIncidentEvents(db, id);
+      // Time at a level counts until the case leaves the open statuses (resolved or referred on).
+      const settled = timeline.find((event) => !OPEN_STATUSES.includes(event.toStatus));
+      const end = settled?.at ?? now.toISOString();
+      const properties: IncidentDetailProperties = {
+        ...incidentProperties(incident),
+        parties: incidentParties(db, id).map((p) => ({ ...p, name: maskName(p.name), ...(p.phone && { phone: maskPhone(p.phone) }) })),
+        timeline,
+        allowedTransitions: allowedTransitions(incident),
+        levelDurations: levelDurations(timeline, end),
+      };
+      return geojsonResponse(c, pointFeature(incident, () => properties));
+    })
+    .post('/', writeBodyLimit, validate('json', incidentIntakeSchema), (c) => {
+      const change = reportIncident(db, c.req.valid('json'), config.now());
+      live.publish(change);
+      c.header('Location', `/api/incidents/${change.incident.id}`);
+      return geojsonResponse(c, incidentFeature(change.incident), 201);
+    })
+    .post('/:id/transitions', writeBodyLimit, validate('param', idPathParams), validate('json', transitionRequestSchema), (c) => {
+      const change = transitionIncident(db, c.req.valid('param').id, c.req.valid('json'), config.now());
+      live.publish(change);
+      return geojsonResponse(c, incidentFeature(change.incident));
     });
-}
-
-/** Everything but the position, which is the geometry. */
-function incidentProperties({ lon, lat, ...properties }: IncidentRow): IncidentProperties {
-  return properties;
 }

@@ -14,6 +14,7 @@ import {
   mediationPointPatchSchema,
   nearestMediationCollectionSchema,
 } from '@gridmap/shared';
+import type { z } from 'zod';
 
 type Json = Record<string, unknown>;
 
@@ -116,10 +117,10 @@ export function mediationOpenApiPaths(h: OpenApiHelpers): Record<string, Json> {
 }
 
 /** Issue 5's component schemas, from the shared zod contract. */
-export const MEDIATION_OPENAPI_SCHEMAS = {
-  NearestMediationCollection: nearestMediationCollectionSchema,
-  MediationPointCreate: mediationPointCreateSchema,
-  MediationPointPatch: mediationPointPatchSchema,
-  Coverage: coverageSchema,
-  CoverageSuggestions: coverageSuggestionsSchema,
+export const MEDIATION_OPENAPI_SCHEMAS: Record<string, [z.ZodType, 'input' | 'output']> = {
+  NearestMediationCollection: [nearestMediationCollectionSchema, 'output'],
+  MediationPointCreate: [mediationPointCreateSchema, 'input'],
+  MediationPointPatch: [mediationPointPatchSchema, 'input'],
+  Coverage: [coverageSchema, 'output'],
+  CoverageSuggestions: [coverageSuggestionsSchema, 'output'],
 };

@@ -16,13 +16,21 @@ import {
   householdCollectionSchema,
   householdFeatureSchema,
   incidentCollectionSchema,
+  incidentCountersSchema,
+  incidentDetailSchema,
+  DUE_SOON_HOURS,
   incidentFeatureSchema,
+  incidentIntakeSchema,
+  liveIncidentMessageSchema,
+  transitionRequestSchema,
   mediationPointCollectionSchema,
   mediationPointFeatureSchema,
 } from '@gridmap/shared';
 import { z } from 'zod';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
+import { LIVE_REPLAY_MAX_EVENTS, LIVE_REPLAY_WINDOW_MS, LIVE_RETRY_MS } from '../live/live-replay.ts';
 import { AREAS_CACHE_CONTROL } from './areas.ts';
+import { MAX_INCIDENT_BODY_BYTES } from './incidents.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
 import { MEDIATION_OPENAPI_SCHEMAS, mediationOpenApiPaths } from './mediation-openapi.ts';
 
@@ -40,7 +48,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
     'Bad input; `field` names the parameter: malformed, unknown to the route, given more than once, ' +
     'or naming an area that does not exist.',
   404: 'No such resource.',
+  409:
+    'Refused in the current state: the transition is not allowed from the incident\'s status (the message ' +
+    'lists the allowed ones), or `expectedVersion` is stale because someone else changed the incident first.',
+  413: `The body is over ${MAX_INCIDENT_BODY_BYTES} bytes.`,
 };
+const jsonBody = (name: string) => ({ required: true, ...json(ref(name)) });
 
 function query(name: string, description: string, schema: Json = { type: 'string' }) {
   return { name, in: 'query', required: false, description, schema };
@@ -105,8 +118,8 @@ const commaList = (values: readonly string[]) => ({
   example: values.slice(0, 2).join(','),
 });
 
-function component(schema: z.ZodType): Json {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Json;
+function component(schema: z.ZodType, io: 'input' | 'output' = 'output'): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
   return rest;
 }
 
@@ -208,8 +221,76 @@ export function openApiDocument(): Json {
           ],
           responses: { '200': { description: 'OK', ...geojson('IncidentCollection') }, ...errors(400) },
         },
+        post: {
+          summary: 'Report a new incident (intake)',
+          description:
+            'The server finds the grid by point-in-polygon (a location outside the county is 400 naming ' +
+            '`location`), sets the handling level (grid for minor cases, community for serious, town for major; ' +
+            'medical disputes and petitions start at the town) and the deadline from the per-kind, per-severity ' +
+            'table, records the `report` event and sends the incident on `GET /api/live`. `reportedAt` defaults ' +
+            'to now and may not lie in the future. Parties are stored and served masked.',
+          requestBody: jsonBody('IncidentIntake'),
+          responses: { '201': { description: 'Created', ...geojson('IncidentFeature') }, ...errors(400, 413) },
+        },
       },
-      '/api/incidents/{id}': pointFeaturePath('Incident', 'IncidentFeature'),
+      '/api/incidents/counters': {
+        get: {
+          summary: "The command centre's live figures: reported today, open, overdue, due soon, open by level",
+          description:
+            `Counted at the server's time; "today" is the county day (${COUNTY_OFFSET}); due soon means open, not overdue, ` +
+            `and due within ${DUE_SOON_HOURS} h. \`lastEventId\` is the newest timeline event the figures include.`,
+          responses: { '200': { description: 'OK', ...json(ref('IncidentCounters')) }, ...errors(400) },
+        },
+      },
+      '/api/incidents/{id}': {
+        get: {
+          summary: 'One incident with its masked parties, its timeline, the transitions allowed next and the time at each level',
+          parameters: [idPath('Incident')],
+          responses: { '200': { description: 'OK', ...geojson('IncidentDetail') }, ...errors(400, 404) },
+        },
+      },
+      '/api/incidents/{id}/transitions': {
+        post: {
+          summary: 'One step of the handling cycle: accept, assign, start_mediation, resolve, fail, refer, follow_up, close, escalate',
+          description:
+            'reported → accepted → assigned (to a mediation point that takes the kind, and a person) → mediating → ' +
+            'resolved or failed; failed → referred (court, petition_office, police); resolved or referred → ' +
+            'followed_up → closed. `escalate` (with a reason) moves the case one level up at any open status. ' +
+            '`expectedVersion` is the version the client saw: when another write came first the answer is 409 and ' +
+            'nothing changes. `at` defaults to now and may be neither in the future nor before the last event.',
+          parameters: [idPath('Incident')],
+          requestBody: jsonBody('TransitionRequest'),
+          responses: { '200': { description: 'The incident after the step', ...geojson('IncidentFeature') }, ...errors(400, 404, 409, 413) },
+        },
+      },
+      '/api/live/recent': {
+        get: {
+          summary: 'The newest timeline events, newest first, each with its incident as it is now',
+          description: 'What a live feed shows on opening; then open `GET /api/live?lastEventId=` with the first id here.',
+          parameters: [query('limit', 'Events, 1 … 10000; default 100.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT })],
+          responses: {
+            '200': { description: 'OK', ...json({ type: 'array', items: ref('LiveIncidentMessage') }) },
+            ...errors(400),
+          },
+        },
+      },
+      '/api/live': {
+        get: {
+          summary: 'Server-sent events: every created or changed incident, as it happens',
+          description:
+            'Each `incident` message has `id` = the timeline event id and `data` = LiveIncidentMessage (the event and ' +
+            'the incident after it). On connecting without Last-Event-ID a `hello` message gives the newest id. A ' +
+            'client that reconnects with Last-Event-ID (or `lastEventId` in the query) first gets every event it ' +
+            `missed, with the incident as it is now, when the gap lies within the last ${LIVE_REPLAY_WINDOW_MS / 3_600_000} h ` +
+            `and holds at most ${LIVE_REPLAY_MAX_EVENTS} events; otherwise a \`reset\` message tells it to reload. ` +
+            `\`retry: ${LIVE_RETRY_MS}\`; a comment line every 20 s keeps the connection open.`,
+          parameters: [query('lastEventId', 'Replay from after this event id, as Last-Event-ID does.', { type: 'integer', minimum: 0 })],
+          responses: {
+            '200': { description: 'The event stream', content: { 'text/event-stream': { schema: ref('LiveIncidentMessage') } } },
+            ...errors(400),
+          },
+        },
+      },
       ...mediationOpenApiPaths({ query, path, errors, json, geojson, ref, idPath, bbox, paging, commaList }),
       '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
         get: {
@@ -255,10 +336,15 @@ export function openApiDocument(): Json {
         HouseholdFeature: component(householdFeatureSchema),
         IncidentCollection: component(incidentCollectionSchema),
         IncidentFeature: component(incidentFeatureSchema),
+        IncidentDetail: component(incidentDetailSchema),
+        IncidentCounters: component(incidentCountersSchema),
+        IncidentIntake: component(incidentIntakeSchema, 'input'),
+        TransitionRequest: component(transitionRequestSchema, 'input'),
+        LiveIncidentMessage: component(liveIncidentMessageSchema),
         MediationPointCollection: component(mediationPointCollectionSchema),
         MediationPointFeature: component(mediationPointFeatureSchema),
         ErrorBody: component(errorBodySchema),
-        ...Object.fromEntries(Object.entries(MEDIATION_OPENAPI_SCHEMAS).map(([name, schema]) => [name, component(schema)])),
+        ...Object.fromEntries(Object.entries(MEDIATION_OPENAPI_SCHEMAS).map(([name, [schema, io]]) => [name, component(schema, io)])),
       },
     },
   };

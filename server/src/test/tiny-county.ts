@@ -1,4 +1,13 @@
-import type { AreaRecord, CountyData, HouseholdRecord, IncidentRecord } from '@gridmap/shared';
+import {
+  nextHandlingState,
+  type AreaRecord,
+  type CountyData,
+  type HouseholdRecord,
+  type IncidentEventRecord,
+  type IncidentRecord,
+  type IncidentStatus,
+  type Transition,
+} from '@gridmap/shared';
 
 type Polygon = Extract<AreaRecord['geometry'], { type: 'Polygon' }>;
 
@@ -84,6 +93,7 @@ export function tinyCounty(): CountyData {
       gridId,
       householdId: household.id,
       mediationPointId: id % 2 === 0 ? 2 : null,
+      assignee: id % 2 === 0 ? '孙调解' : null,
       referredTo: status === 'referred' ? 'court' : null,
       reportedAt,
       deadlineAt,
@@ -116,6 +126,42 @@ export function tinyCounty(): CountyData {
       { id: 3, kind: 'police_joint', level: 'town', areaId: 2, name: '小镇警民联调室', lon: 120.15, lat: 29.16, address: '镇前街2号', hours, disputeKinds: ['traffic', 'neighbour', 'debt'], mediators: 2, phone: '0575-87000003' },
     ],
     incidents,
+    incidentEvents: incidents.flatMap(timelineOf).map((event, i) => ({ ...event, id: i + 1 })),
     hotspots: [{ id: 1, name: '西南角', lon: 120.03, lat: 29.03, radiusM: 500, kind: 'neighbour', count: 2, from: '2025-04-01' }],
   };
+}
+
+/** The shortest way through the handling cycle to each status (referred cases via failure). */
+const PATH_TO: Record<IncidentStatus, Transition[]> = {
+  reported: [],
+  accepted: ['accept'],
+  assigned: ['accept', 'assign'],
+  mediating: ['accept', 'assign', 'start_mediation'],
+  resolved: ['accept', 'assign', 'start_mediation', 'resolve'],
+  failed: ['accept', 'assign', 'start_mediation', 'fail'],
+  referred: ['accept', 'assign', 'start_mediation', 'fail', 'refer'],
+  followed_up: ['accept', 'assign', 'start_mediation', 'resolve', 'follow_up'],
+  closed: ['accept', 'assign', 'start_mediation', 'resolve', 'follow_up', 'close'],
+};
+
+/** A timeline for a fixture incident: intake, then one step an hour along PATH_TO its status. */
+function timelineOf(incident: IncidentRecord): Omit<IncidentEventRecord, 'id'>[] {
+  const hour = (n: number) => new Date(Date.parse(incident.reportedAt) + n * 3_600_000).toISOString();
+  const base = { incidentId: incident.id, actor: '网格员', note: '', mediationPointId: null, assignee: null, referredTo: null, reason: null };
+  const events: Omit<IncidentEventRecord, 'id'>[] = [
+    { ...base, kind: 'report', at: hour(0), fromStatus: null, toStatus: 'reported', fromLevel: null, toLevel: incident.originLevel },
+  ];
+  let state = { status: 'reported' as IncidentStatus, level: incident.originLevel };
+  for (const [n, transition] of PATH_TO[incident.status].entries()) {
+    const next = nextHandlingState(state, transition)!;
+    events.push({
+      ...base, kind: transition, at: hour(n + 1), fromStatus: state.status, toStatus: next.status,
+      fromLevel: state.level, toLevel: next.level,
+      mediationPointId: transition === 'assign' ? incident.mediationPointId : null,
+      assignee: transition === 'assign' ? incident.assignee : null,
+      referredTo: transition === 'refer' ? incident.referredTo : null,
+    });
+    state = next;
+  }
+  return events;
 }

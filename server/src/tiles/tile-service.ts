@@ -18,12 +18,21 @@ const TILE_CACHE_BYTES = 64 * 1024 * 1024;
  * Cache-Control max-age the route sends.
  */
 export const INCIDENT_TILE_TTL_MS = 60_000;
+/**
+ * Least time between two rebuilds of the incident index, in ms. A write marks the index stale;
+ * the next incident tile request rebuilds it unless the last rebuild is more recent than this,
+ * so sustained intake costs one rebuild a second at most. The web app asks for fresh tiles
+ * somewhat later than this after the last change it heard of (see web/src/live/).
+ */
+export const INCIDENT_REBUILD_MIN_INTERVAL_MS = 1_000;
 
 export interface TileService {
   /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. */
   getTile(layer: TileLayer, z: number, x: number, y: number): CachedTile;
   /** Re-reads incidents from the database (after writes) and drops their cached tiles. */
   rebuildIncidents(): void;
+  /** Notes that incidents were written: the next incident tile rebuilds the index (see INCIDENT_REBUILD_MIN_INTERVAL_MS). */
+  markIncidentsStale(): void;
   /** Points indexed per layer. */
   counts(): Record<TileLayer, number>;
 }
@@ -33,10 +42,22 @@ export function createTileService(db: Db, now: () => Date): TileService {
   const households: HouseholdPoints = loadHouseholdPoints(db);
   let incidents: IncidentPoints = loadIncidentPoints(db);
   let incidentsVersion = 1;
+  let incidentsStale = false;
+  let lastRebuildMs = -Infinity;
   const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
+  const rebuildIncidents = () => {
+    incidents = loadIncidentPoints(db);
+    incidentsVersion++;
+    incidentsStale = false;
+    lastRebuildMs = performance.now();
+    cache.deletePrefix('incidents:');
+  };
 
   return {
     getTile(layer, z, x, y) {
+      if (layer === 'incidents' && incidentsStale && performance.now() - lastRebuildMs >= INCIDENT_REBUILD_MIN_INTERVAL_MS) {
+        rebuildIncidents();
+      }
       const nowMs = now().getTime();
       const key = `${layer}:${layer === 'incidents' ? incidentsVersion : 0}/${z}/${x}/${y}`;
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
@@ -52,10 +73,9 @@ export function createTileService(db: Db, now: () => Date): TileService {
       cache.set(key, tile);
       return tile;
     },
-    rebuildIncidents() {
-      incidents = loadIncidentPoints(db);
-      incidentsVersion++;
-      cache.deletePrefix('incidents:');
+    rebuildIncidents,
+    markIncidentsStale() {
+      incidentsStale = true;
     },
     counts() {
       return { households: households.index.count, incidents: incidents.index.count };

@@ -42,6 +42,10 @@ export const incidentPropertiesSchema = z.object({
   closedAt: z.string().nullable(),
   /** Open and past its deadline at the time of the request. */
   overdue: z.boolean(),
+  /** The person handling it at its mediation point, once assigned. */
+  assignee: z.string().nullable(),
+  /** Goes up by one with every change; a transition names the version it was made against. */
+  version: z.number().int(),
 });
 export type IncidentProperties = z.infer<typeof incidentPropertiesSchema>;
 export const incidentCollectionSchema = featureCollectionSchema(pointSchema, incidentPropertiesSchema);

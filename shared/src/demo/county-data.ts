@@ -8,6 +8,7 @@ import type {
   ReferralTarget,
   Severity,
 } from '../incidents/incident-catalogue.ts';
+import type { IncidentEventKind } from '../incidents/handling-cycle.ts';
 import type { MediationKind, OpeningPeriod } from '../mediation/mediation-catalogue.ts';
 import type { StaffRole } from '../staff/staff-roles.ts';
 
@@ -22,6 +23,8 @@ export interface CountyData {
   staff: StaffRecord[];
   mediationPoints: MediationPointRecord[];
   incidents: IncidentRecord[];
+  /** The timelines of the incidents: every event, ordered by incident and time. */
+  incidentEvents: IncidentEventRecord[];
   /** Hot spots planted on purpose, so that tests can check that analyses find them. */
   hotspots: PlantedHotspot[];
 }
@@ -105,12 +108,38 @@ export interface IncidentRecord {
   gridId: number;
   householdId: number | null;
   mediationPointId: number | null;
+  /** The person handling it at its mediation point, once assigned. */
+  assignee: string | null;
   referredTo: ReferralTarget | null;
   /** ISO date-times (UTC, 'Z'). */
   reportedAt: string;
   deadlineAt: string;
   resolvedAt: string | null;
   closedAt: string | null;
+}
+
+/** One event of an incident's timeline: intake (`report`) or a step of the handling cycle. */
+export interface IncidentEventRecord {
+  id: number;
+  incidentId: number;
+  kind: IncidentEventKind;
+  /** Who recorded it. */
+  actor: string;
+  /** ISO date-time (UTC, 'Z') it happened. */
+  at: string;
+  note: string;
+  /** Null for the intake event. */
+  fromStatus: IncidentStatus | null;
+  toStatus: IncidentStatus;
+  fromLevel: AreaLevel | null;
+  toLevel: AreaLevel;
+  /** Set by `assign`. */
+  mediationPointId: number | null;
+  assignee: string | null;
+  /** Set by `refer`. */
+  referredTo: ReferralTarget | null;
+  /** Set by `escalate`. */
+  reason: string | null;
 }
 
 export interface PlantedHotspot {

@@ -12,7 +12,8 @@ import { pointInPolygon } from '../geo/point-in-ring.ts';
 import { repairRing } from '../geo/repair-ring.ts';
 import { signedRingArea } from '../geo/ring-area.ts';
 import { deadlineDays, OPEN_STATUSES } from '../incidents/incident-catalogue.ts';
-import type { AreaRecord, CountyData } from './county-data.ts';
+import { nextHandlingState, type Transition } from '../incidents/handling-cycle.ts';
+import type { AreaRecord, CountyData, IncidentEventRecord } from './county-data.ts';
 import { generateCounty } from './generate-county.ts';
 
 // The real outline, read the way server/src/demo/load-outline.ts reads it (shared cannot import
@@ -200,6 +201,30 @@ describe('generateCounty', () => {
     expect(overdue).toBeLessThan(open * 0.2);
     const ages = data.incidents.filter((i) => Date.parse(i.reportedAt) < NOW.getTime() - 180 * 86_400_000);
     expect(ages.filter((i) => OPEN_STATUSES.includes(i.status)).length).toBe(0);
+  });
+
+  it('records each incident\'s timeline as steps the handling cycle allows, ending in its state', () => {
+    const eventsOf = new Map<number, IncidentEventRecord[]>();
+    for (const e of data.incidentEvents) {
+      if (!eventsOf.has(e.incidentId)) eventsOf.set(e.incidentId, []);
+      eventsOf.get(e.incidentId)!.push(e);
+    }
+    expect(data.incidentEvents.every((e, i) => e.id === i + 1)).toBe(true);
+    for (const i of data.incidents) {
+      const events = eventsOf.get(i.id)!;
+      expect(events[0]).toMatchObject({ kind: 'report', at: i.reportedAt, fromStatus: null, toStatus: 'reported', toLevel: i.originLevel });
+      for (let k = 1; k < events.length; k++) {
+        const [before, after] = [events[k - 1], events[k]];
+        expect(after.at >= before.at).toBe(true);
+        expect([after.fromStatus, after.fromLevel]).toEqual([before.toStatus, before.toLevel]);
+        expect(nextHandlingState({ status: before.toStatus, level: before.toLevel }, after.kind as Transition))
+          .toEqual({ status: after.toStatus, level: after.toLevel });
+      }
+      const last = events.at(-1)!;
+      expect([last.toStatus, last.toLevel]).toEqual([i.status, i.level]);
+      const assign = events.find((e) => e.kind === 'assign');
+      expect(assign?.mediationPointId ?? null).toBe(i.mediationPointId);
+    }
   });
 
   it('places mediation points inside their areas with hours, kinds and mediators', () => {

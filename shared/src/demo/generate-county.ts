@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { buildAreaHierarchy } from './area-hierarchy.ts';
 import { buildCellMesh } from './cell-mesh.ts';
-import type { CountyData, IncidentRecord } from './county-data.ts';
+import type { CountyData, IncidentEventRecord, IncidentRecord } from './county-data.ts';
 import { householdDensity } from './household-density.ts';
 import { HOUSEHOLDS_AT_FULL_SIZE, placeHouseholds } from './households.ts';
 import { plantHotspots } from './hotspots.ts';
@@ -67,9 +67,13 @@ export function generateCounty({ outline, seed, size, now: nowInput }: GenerateC
   const background = backgroundIncidents(ctx, Math.round(INCIDENTS_AT_FULL_SIZE * size));
   const { hotspots, incidents: planted } = plantHotspots({ ...ctx, random: new Random(seed, 'hotspots') }, size);
   // Ids in report order, as a live system would have issued them.
+  const incidentEvents: IncidentEventRecord[] = [];
   const incidents: IncidentRecord[] = [...background, ...planted]
     .sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0))
-    .map((incident, i) => ({ id: i + 1, ...incident }));
+    .map(({ events, ...incident }, i) => {
+      for (const event of events) incidentEvents.push({ id: incidentEvents.length + 1, incidentId: i + 1, ...event });
+      return { id: i + 1, ...incident };
+    });
 
   return {
     meta: {
@@ -85,6 +89,7 @@ export function generateCounty({ outline, seed, size, now: nowInput }: GenerateC
     staff,
     mediationPoints: points,
     incidents,
+    incidentEvents,
     hotspots,
   };
 }

@@ -1,8 +1,8 @@
 import type { IncidentKind } from '../incidents/incident-catalogue.ts';
 import { locateCell } from './cell-mesh.ts';
-import type { IncidentRecord, PlantedHotspot } from './county-data.ts';
+import type { PlantedHotspot } from './county-data.ts';
 import { DAY_MS } from './incident-timeline.ts';
-import { makeIncident, offsetPoint, seasonalTime, type IncidentContext } from './incidents.ts';
+import { makeIncident, offsetPoint, seasonalTime, type DraftIncident, type IncidentContext } from './incidents.ts';
 
 /** Extra incidents per hot spot at size 1; never fewer than HOTSPOT_MIN_COUNT, so small counties still show them. */
 export const HOTSPOT_COUNT_AT_FULL_SIZE = 400;
@@ -25,7 +25,7 @@ interface HotspotPlan {
  * land disputes in a village, labour disputes in 店口's industrial area, and a mixed cluster
  * rising over the last 8 weeks. Returns them and their incidents.
  */
-export function plantHotspots(ctx: IncidentContext, size: number): { hotspots: PlantedHotspot[]; incidents: Omit<IncidentRecord, 'id'>[] } {
+export function plantHotspots(ctx: IncidentContext, size: number): { hotspots: PlantedHotspot[]; incidents: DraftIncident[] } {
   const { hierarchy, mesh, random, now } = ctx;
   const count = Math.max(HOTSPOT_MIN_COUNT, Math.round(HOTSPOT_COUNT_AT_FULL_SIZE * size));
   const households = ctx.householdsOfCell;
@@ -58,7 +58,7 @@ export function plantHotspots(ctx: IncidentContext, size: number): { hotspots: P
   ];
 
   const hotspots: PlantedHotspot[] = [];
-  const incidents: Omit<IncidentRecord, 'id'>[] = [];
+  const incidents: DraftIncident[] = [];
   plans.forEach((plan, h) => {
     const from = now - plan.days * DAY_MS;
     for (let i = 0; i < count; i++) {

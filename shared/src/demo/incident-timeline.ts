@@ -1,5 +1,6 @@
 import { AREA_LEVELS, type AreaLevel } from '../areas/area-level.ts';
 import { deadlineDays, type IncidentKind, type IncidentSource, type IncidentStatus, type ReferralTarget, type Severity } from '../incidents/incident-catalogue.ts';
+import type { IncidentEventKind } from '../incidents/handling-cycle.ts';
 import type { Random } from './random.ts';
 
 export const DAY_MS = 86_400_000;
@@ -39,6 +40,16 @@ export interface IncidentTimeline {
   referredTo: ReferralTarget | null;
   /** True once the case has been handed to a mediation point (assigned or later). */
   assigned: boolean;
+  /** What happened, in time order, up to `now`: intake first. */
+  steps: TimelineStep[];
+}
+
+/** One event of a simulated timeline: when, which step, and the state after it. */
+export interface TimelineStep {
+  kind: IncidentEventKind;
+  at: number;
+  status: IncidentStatus;
+  level: AreaLevel;
 }
 
 /**
@@ -72,30 +83,40 @@ export function simulateTimeline(kind: IncidentKind, reportedAt: number, now: nu
   const t: IncidentTimeline = {
     severity, source, originLevel: AREA_LEVELS[origin], level: AREA_LEVELS[origin], status: 'reported',
     deadlineAt: reportedAt + deadline, resolvedAt: null, closedAt: null, referredTo: null, assigned: false,
+    steps: [],
   };
+  const step = (kind: IncidentEventKind, at: number, status: IncidentStatus) => {
+    t.status = status;
+    t.steps.push({ kind, at, status, level: t.level });
+  };
+  step('report', reportedAt, 'reported');
   if (now < accepted) return t;
-  t.status = 'accepted';
+  step('accept', accepted, 'accepted');
   if (now < assigned) return t;
-  t.status = 'assigned';
+  step('assign', assigned, 'assigned');
   t.assigned = true;
   if (now < started) return t;
-  t.status = 'mediating';
-  if (escalated && now >= started + (outcome - started) / 2) t.level = AREA_LEVELS[origin - 1];
+  step('start_mediation', started, 'mediating');
+  const escalatedAt = started + (outcome - started) / 2;
+  if (escalated && now >= escalatedAt) {
+    t.level = AREA_LEVELS[origin - 1];
+    step('escalate', escalatedAt, 'mediating');
+  }
   if (now < outcome) return t;
   if (success) {
-    t.status = 'resolved';
+    step('resolve', outcome, 'resolved');
     t.resolvedAt = outcome;
   } else {
-    t.status = 'failed';
+    step('fail', outcome, 'failed');
     if (now < referredAt) return t;
-    t.status = 'referred';
     t.referredTo = referral;
+    step('refer', referredAt, 'referred');
   }
   if (!followedUp || now < followUp) return t;
-  t.status = 'followed_up';
+  step('follow_up', followUp, 'followed_up');
   if (!closes || now < closing) return t;
-  t.status = 'closed';
   t.closedAt = closing;
+  step('close', closing, 'closed');
   return t;
 }
 

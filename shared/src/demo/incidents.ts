@@ -3,7 +3,7 @@ import type { AreaLevel } from '../areas/area-level.ts';
 import { INCIDENT_KINDS, type IncidentKind } from '../incidents/incident-catalogue.ts';
 import type { AreaHierarchy } from './area-hierarchy.ts';
 import { locateCell, type CellMesh } from './cell-mesh.ts';
-import type { HouseholdRecord, IncidentRecord, MediationPointRecord } from './county-data.ts';
+import type { HouseholdRecord, IncidentEventRecord, IncidentRecord, MediationPointRecord } from './county-data.ts';
 import { industrialPull } from './household-density.ts';
 import { describeIncident } from './incident-text.ts';
 import { DAY_MS, simulateTimeline } from './incident-timeline.ts';
@@ -61,10 +61,10 @@ export interface IncidentContext {
 }
 
 /** `count` background incidents at random households (so denser places have more). */
-export function backgroundIncidents(ctx: IncidentContext, count: number): Omit<IncidentRecord, 'id'>[] {
+export function backgroundIncidents(ctx: IncidentContext, count: number): DraftIncident[] {
   const { random, households, hierarchy, mesh } = ctx;
   const urbanGrid = new Map(hierarchy.grids.map((g) => [g.areaId, hierarchy.communities[g.community].urban]));
-  const incidents: Omit<IncidentRecord, 'id'>[] = [];
+  const incidents: DraftIncident[] = [];
   for (let i = 0; i < count; i++) {
     const home = households[random.int(households.length)];
     let lon = home.lon, lat = home.lat, householdId: number | null = home.id, gridId = home.gridId;
@@ -106,20 +106,50 @@ export function offsetPoint(lon: number, lat: number, radiusM: number, random: R
   return [lon + (r * Math.cos(a)) / metresPerDegreeLon(lat), lat + (r * Math.sin(a)) / METRES_PER_DEGREE_LAT];
 }
 
+/** An incident before it has an id, with its timeline's events before they have ids. */
+export type DraftIncident = Omit<IncidentRecord, 'id'> & { events: Omit<IncidentEventRecord, 'id' | 'incidentId'>[] };
+
+/** Who records each step in the demo: the desk of the level handling the case. */
+const DESK_BY_LEVEL: Record<AreaLevel, string> = {
+  grid: '网格员',
+  community: '村（社区）调委会',
+  town: '镇（街道）综治中心',
+  county: '市综治中心',
+};
+const ESCALATION_REASON = '案情复杂，超出本级调处能力，报请上级协调';
+
 /** One incident at a place and time, its handling simulated up to `now`. */
 export function makeIncident(
   ctx: IncidentContext, kind: IncidentKind, lon: number, lat: number, gridId: number,
   householdId: number | null, reportedAt: number,
-): Omit<IncidentRecord, 'id'> {
+): DraftIncident {
   const t = simulateTimeline(kind, reportedAt, ctx.now, ctx.random);
   const point = t.assigned ? handlingPoint(ctx.points, kind, t.level, lon, lat) : null;
+  const assignee = point ? `${point.name}调解员` : null;
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const events = t.steps.map((step, i) => {
+    const before = i > 0 ? t.steps[i - 1] : null;
+    return {
+      kind: step.kind,
+      actor: DESK_BY_LEVEL[before?.level ?? step.level],
+      at: new Date(step.at).toISOString(),
+      note: '',
+      fromStatus: before?.status ?? null,
+      toStatus: step.status,
+      fromLevel: before?.level ?? null,
+      toLevel: step.level,
+      mediationPointId: step.kind === 'assign' && point ? point.id : null,
+      assignee: step.kind === 'assign' ? assignee : null,
+      referredTo: step.kind === 'refer' ? t.referredTo : null,
+      reason: step.kind === 'escalate' ? ESCALATION_REASON : null,
+    };
+  });
   return {
     kind, status: t.status, severity: t.severity, source: t.source, level: t.level, originLevel: t.originLevel,
     description: describeIncident(kind, ctx.random), lon, lat, gridId, householdId,
-    mediationPointId: point ? point.id : null, referredTo: t.referredTo,
+    mediationPointId: point ? point.id : null, assignee, referredTo: t.referredTo,
     reportedAt: new Date(reportedAt).toISOString(), deadlineAt: new Date(t.deadlineAt).toISOString(),
-    resolvedAt: iso(t.resolvedAt), closedAt: iso(t.closedAt),
+    resolvedAt: iso(t.resolvedAt), closedAt: iso(t.closedAt), events,
   };
 }
 

@@ -1,0 +1,32 @@
+import { AREA_LEVELS, countyDayNumber, DUE_SOON_HOURS, OPEN_STATUSES, parseCountyTime, type IncidentCounters, isoDateOfDayNumber } from '@gridmap/shared';
+import { latestIncidentEventId } from './incident-events-sql.ts';
+import type { Db } from './open-db.ts';
+import { placeholders } from './sql-lists.ts';
+
+/**
+ * The command centre's figures at `now`. Each count reads an index only: open cases through
+ * (status, deadline_at), today's through reported_at.
+ */
+export function incidentCounters(db: Db, now: Date): IncidentCounters {
+  const day = isoDateOfDayNumber(countyDayNumber(now.getTime()));
+  const dayStart = new Date(parseCountyTime(day).start).toISOString();
+  const nowIso = now.toISOString();
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000).toISOString();
+  const open = placeholders(OPEN_STATUSES.length);
+  const row = db
+    .prepare(`SELECT
+        (SELECT count(*) FROM incidents WHERE reported_at >= ?) AS reportedToday,
+        (SELECT count(*) FROM incidents WHERE status IN ${open}) AS open,
+        (SELECT count(*) FROM incidents WHERE status IN ${open} AND deadline_at < ?) AS overdue,
+        (SELECT count(*) FROM incidents WHERE status IN ${open} AND deadline_at >= ? AND deadline_at < ?) AS dueSoon`)
+    .get(dayStart, ...OPEN_STATUSES, ...OPEN_STATUSES, nowIso, ...OPEN_STATUSES, nowIso, soon) as Omit<
+    IncidentCounters,
+    'day' | 'openByLevel' | 'lastEventId'
+  >;
+  const byLevel = db
+    .prepare(`SELECT level, count(*) AS n FROM incidents WHERE status IN ${open} GROUP BY level`)
+    .all(...OPEN_STATUSES) as { level: (typeof AREA_LEVELS)[number]; n: number }[];
+  const openByLevel = Object.fromEntries(AREA_LEVELS.map((level) => [level, 0])) as IncidentCounters['openByLevel'];
+  for (const { level, n } of byLevel) openByLevel[level] = n;
+  return { day, ...row, openByLevel, lastEventId: latestIncidentEventId(db) };
+}
