@@ -20,14 +20,26 @@ export function coveredKinds(
   distanceM: number,
 ): Uint16Array {
   const mask = new Uint16Array(households.count);
-  for (const point of points) {
-    const bits = point.disputeKinds.reduce((m, k) => m | kindBit(k), 0);
-    if (bits === 0) continue;
-    forEachPointWithin(households, point.lon, point.lat, distanceM, (i) => {
-      mask[i] |= bits;
-    });
+  // Points taking the most kinds first (the centres that take every kind): households they
+  // cover need no distance test for the rooms beside them that take a subset of those kinds.
+  const byBits = points
+    .map((p) => ({ p, bits: p.disputeKinds.reduce((m, k) => m | kindBit(k), 0) }))
+    .filter(({ bits }) => bits !== 0)
+    .sort((a, b) => popCount(b.bits) - popCount(a.bits));
+  for (const { p, bits } of byBits) {
+    forEachPointWithin(
+      households, p.lon, p.lat, distanceM,
+      (i) => (mask[i] |= bits),
+      (i) => (mask[i] & bits) === bits,
+    );
   }
   return mask;
+}
+
+function popCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
 }
 
 /** Households and, per dispute kind (INCIDENT_KINDS order), those farther than the distance from any point taking it. */

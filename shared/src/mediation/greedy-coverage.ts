@@ -28,9 +28,7 @@ export function greedyCoverage<C extends CandidatePlace>(
 ): CoverageSuggestion<C>[] {
   const reach = candidates.map((c) => {
     const within: number[] = [];
-    forEachPointWithin(households, c.lon, c.lat, distanceM, (i) => {
-      if (isUncovered(i)) within.push(i);
-    });
+    forEachPointWithin(households, c.lon, c.lat, distanceM, (i) => within.push(i), (i) => !isUncovered(i));
     return within.sort((a, b) => a - b);
   });
   const taken = new Uint8Array(households.count);

@@ -1,5 +1,6 @@
 import type { AreaLevel } from '../areas/area-level.ts';
 import { buildGeoIndex, nearestNeighbours, type GeoIndex } from '../geo/geo-index.ts';
+import { AREA_LEVELS } from '../areas/area-level.ts';
 import { INCIDENT_KINDS, type IncidentKind } from '../incidents/incident-catalogue.ts';
 import type { OpeningPeriod } from './mediation-catalogue.ts';
 import { isOpenAt } from './open-at.ts';
@@ -15,14 +16,20 @@ export interface IndexedMediationPoint {
 }
 
 /**
- * Mediation points indexed for "the nearest that can take this dispute": one KD-tree over all
- * points and one per dispute kind, so that a kind filter (the common case, and the one that
- * leaves few candidates: medical disputes go to a handful of rooms) costs no more than no filter.
+ * Mediation points indexed for "the nearest that can take this dispute": one KD-tree per
+ * combination of dispute kind and level (either may be any), so that these filters, which may
+ * leave few candidates (medical disputes go to a handful of rooms), cost no more than none: a
+ * filter that rejects most points would otherwise walk the whole tree to find k that pass.
+ * Opening hours change with the clock and stay a test on each candidate.
  */
 export interface MediationPointIndex<P extends IndexedMediationPoint> {
   points: P[];
-  all: GeoIndex;
-  byKind: Map<IncidentKind, { index: GeoIndex; points: P[] }>;
+  /** Keyed by `treeKey(disputeKind, level)`. */
+  trees: Map<string, { index: GeoIndex; points: P[] }>;
+}
+
+function treeKey(kind: IncidentKind | undefined, level: AreaLevel | undefined): string {
+  return `${kind ?? '*'}/${level ?? '*'}`;
 }
 
 /** A nearest-mediation question; filters apply when given. */
@@ -39,14 +46,16 @@ export interface NearestMediationQuery {
   level?: AreaLevel;
 }
 
-/** Builds the indexes of `points` (a few hundred in a county: microseconds, so writes rebuild). */
+/** Builds the indexes of `points` (a few hundred in a county: well under a millisecond, so writes rebuild). */
 export function buildMediationPointIndex<P extends IndexedMediationPoint>(points: readonly P[]): MediationPointIndex<P> {
-  const byKind = new Map<IncidentKind, { index: GeoIndex; points: P[] }>();
-  for (const kind of INCIDENT_KINDS) {
-    const taking = points.filter((p) => p.disputeKinds.includes(kind));
-    byKind.set(kind, { index: buildGeoIndex(taking), points: taking });
+  const trees = new Map<string, { index: GeoIndex; points: P[] }>();
+  for (const kind of [undefined, ...INCIDENT_KINDS]) {
+    for (const level of [undefined, ...AREA_LEVELS]) {
+      const subset = points.filter((p) => (kind === undefined || p.disputeKinds.includes(kind)) && (level === undefined || p.level === level));
+      trees.set(treeKey(kind, level), { index: buildGeoIndex(subset), points: subset });
+    }
   }
-  return { points: [...points], all: buildGeoIndex(points), byKind };
+  return { points: [...points], trees };
 }
 
 /**
@@ -57,12 +66,8 @@ export function nearestMediationPoints<P extends IndexedMediationPoint>(
   index: MediationPointIndex<P>,
   query: NearestMediationQuery,
 ): { point: P; distanceM: number }[] {
-  const { index: geo, points } = query.disputeKind === undefined
-    ? { index: index.all, points: index.points }
-    : (index.byKind.get(query.disputeKind) as { index: GeoIndex; points: P[] });
-  const { openAt, level } = query;
-  const accept = openAt === undefined && level === undefined
-    ? undefined
-    : (i: number) => (level === undefined || points[i].level === level) && (openAt === undefined || isOpenAt(points[i].hours, openAt));
+  const { index: geo, points } = index.trees.get(treeKey(query.disputeKind, query.level)) as { index: GeoIndex; points: P[] };
+  const { openAt } = query;
+  const accept = openAt === undefined ? undefined : (i: number) => isOpenAt(points[i].hours, openAt);
   return nearestNeighbours(geo, query.lon, query.lat, query.k, accept).map((n) => ({ point: points[n.index], distanceM: n.distanceM }));
 }
