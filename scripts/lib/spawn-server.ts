@@ -30,6 +30,8 @@ export interface ServerProcess {
   /** What the server printed so far. */
   output(): string;
   stop(): Promise<void>;
+  /** Sends `signal` and resolves with the exit code (null when killed by the signal) once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 /**
@@ -72,6 +74,12 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+    },
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill(signal);
+      return exited;
     },
   };
 }

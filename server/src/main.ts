@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { LiveHub } from './live/live-hub.ts';
 import { openDatabase } from './db/open-db.ts';
 import { hasAreas, seedCounty } from './db/seed-sql.ts';
 import { readServerSettings } from './server-settings.ts';
@@ -37,8 +38,10 @@ async function main(): Promise<void> {
   }
 
   t = performance.now();
+  const live = new LiveHub();
   const app = createApp({
     db,
+    live,
     config: { basemapStyleUrl, webDist, now: () => new Date() },
   });
   console.log(`Tile indexes built in ${ms(t)}`);
@@ -46,12 +49,16 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`GridMap ready on http://localhost:${info.port}`);
   });
+  // SIGTERM/SIGINT: stop accepting, end the live streams (their browsers reconnect and are
+  // replayed from Last-Event-ID), let in-flight requests finish, then close the database, so
+  // that the WAL is checkpointed and nothing acknowledged is lost.
   const stop = () => {
     const exit = () => {
       if (db.open) db.close();
       process.exit(0);
     };
     server.close(exit);
+    live.closeAll();
     // Idle keep-alive sockets (a browser tab) would hold close() open for their timeout.
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(exit, SHUTDOWN_GRACE_MS).unref();

@@ -1,6 +1,7 @@
 import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { serverNow } from './clock/server-clock.ts';
 import { useServerClockOffset } from './clock/use-server-clock-offset.ts';
 import { useI18n } from './i18n/locale-context.tsx';
@@ -16,6 +17,11 @@ import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
+import { useLiveLayers } from './layers/live/use-live-layers.ts';
+import { useLiveStream } from './live/use-live-stream.ts';
+import { useOperatorName } from './operator/use-operator-name.ts';
+import { CommandCentre } from './panels/command-centre/command-centre.tsx';
+import { IntakeForm } from './panels/intake/intake-form.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -54,7 +60,19 @@ export function App() {
   // A string, so that the health refetch each minute moves the filter only when the day turns.
   const incidentCutoffDay = recentCutoffDay(serverNow(clockOffset));
 
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const live = useLiveStream();
+  useLiveLayers(map, live.feed, live.tilesVersion);
+  const operator = useOperatorName(t('command.operatorDefault'));
+  const [intakeOpen, setIntakeOpen] = useState(false);
+  // While the intake form takes a map click as the place, the click selects nothing.
+  const pickingRef = useRef(false);
+  const onPickingChange = useCallback((picking: boolean) => {
+    pickingRef.current = picking;
+  }, []);
+
   const onPick = useCallback((pick: Pick) => {
+    if (pickingRef.current) return;
     if (pick === null) setSelection(null);
     else if (pick.kind === 'select') setSelection(pick.selection);
   }, []);
@@ -83,6 +101,7 @@ export function App() {
               selection={selection}
               incidentCutoffDay={incidentCutoffDay}
               onPick={onPick}
+              onMap={setMap}
             />
           )}
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
@@ -100,12 +119,38 @@ export function App() {
               findArea={findArea}
               findChildren={findChildren}
               findMediationPoint={findMediationPoint}
+              mediationPoints={mediationPoints.data?.features ?? []}
+              actor={operator.name}
               clockOffsetMs={clockOffset}
               onSelect={setSelection}
               onClose={() => setSelection(null)}
             />
           )}
         </main>
+        <CommandCentre
+          feed={live.feed}
+          connection={live.connection}
+          clockOffsetMs={clockOffset}
+          findArea={findArea}
+          selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
+          onSelect={setSelection}
+          onNewReport={() => setIntakeOpen(true)}
+          operator={{ typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
+          replacement={
+            intakeOpen ? (
+              <IntakeForm
+                map={map}
+                actor={operator.name}
+                onPickingChange={onPickingChange}
+                onCancel={() => setIntakeOpen(false)}
+                onDone={(incident) => {
+                  setIntakeOpen(false);
+                  setSelection({ kind: 'incident', id: incident.id, at: incident.geometry.coordinates });
+                }}
+              />
+            ) : undefined
+          }
+        />
       </div>
     </div>
   );

@@ -54,6 +54,18 @@ export class LiveHub {
     return this.sinks.size;
   }
 
+  /** Ends every client's stream (at shutdown: the browsers reconnect to the next server and are replayed). */
+  closeAll(): void {
+    for (const sink of [...this.sinks]) {
+      this.disconnect(sink);
+      try {
+        sink.close();
+      } catch {
+        // Already closed by its reader going away.
+      }
+    }
+  }
+
   private broadcast(bytes: Uint8Array): void {
     for (const sink of this.sinks) {
       if ((sink.desiredSize ?? 0) < -LIVE_MAX_QUEUED_FRAMES) {

@@ -107,14 +107,20 @@ describe('GET /api/live', () => {
     expect(again.pending()).toBe(0);
   });
 
-  it('replays across a server restart', async () => {
+  /** A client sees the hello, then drops; an incident is reported; the server stops. */
+  async function missOneThenStop() {
     const s = await startLive();
     const client = await sse(s.url);
     const lastSeen = (await client.next()).id!;
-    await s.post('/api/incidents', INTAKE);
     await client.close();
+    await s.post('/api/incidents', INTAKE);
     await s.stop();
-    const restarted = await startLive({ dbPath: s.dbPath });
+    return { dbPath: s.dbPath, lastSeen };
+  }
+
+  it('replays across a server restart', async () => {
+    const { dbPath, lastSeen } = await missOneThenStop();
+    const restarted = await startLive({ dbPath });
     const again = await sse(restarted.url, { 'Last-Event-ID': lastSeen });
     const frame = await again.next();
     expect(frame.event).toBe('incident');
@@ -122,14 +128,9 @@ describe('GET /api/live', () => {
   });
 
   it('tells a client whose gap is older than the replay window to reload', async () => {
-    const s = await startLive();
-    const client = await sse(s.url);
-    const lastSeen = (await client.next()).id!;
-    await s.post('/api/incidents', INTAKE);
-    await client.close();
-    await s.stop();
+    const { dbPath, lastSeen } = await missOneThenStop();
     const dayLater = new Date(Date.parse(TINY_NOW) + 25 * 3_600_000).toISOString();
-    const later = await startLive({ dbPath: s.dbPath, now: dayLater });
+    const later = await startLive({ dbPath, now: dayLater });
     const frame = await (await sse(later.url, { 'Last-Event-ID': lastSeen })).next();
     expect(frame.event).toBe('reset');
     expect(JSON.parse(frame.data).reason).toBe('outside_window');

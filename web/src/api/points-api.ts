@@ -1,5 +1,6 @@
 import {
   householdFeatureSchema,
+  incidentDetailSchema,
   incidentFeatureSchema,
   mediationPointCollectionSchema,
   mediationPointFeatureSchema,
@@ -13,6 +14,8 @@ export const MEDIATION_POINT_PAGE_LIMIT = 10_000;
 
 export type HouseholdFeature = z.infer<typeof householdFeatureSchema>;
 export type IncidentFeature = z.infer<typeof incidentFeatureSchema>;
+/** An incident with its masked parties, timeline, allowed next steps and time at each level. */
+export type IncidentDetailFeature = z.infer<typeof incidentDetailSchema>;
 export type MediationPointCollection = z.infer<typeof mediationPointCollectionSchema>;
 export type MediationPointFeature = z.infer<typeof mediationPointFeatureSchema>;
 
@@ -23,6 +26,7 @@ export const householdKeys = {
 };
 export const incidentKeys = {
   all: ['incidents'] as const,
+  counters: () => [...incidentKeys.all, 'counters'] as const,
   details: () => [...incidentKeys.all, 'detail'] as const,
   detail: (id: number) => [...incidentKeys.details(), id] as const,
 };
@@ -48,9 +52,12 @@ export function fetchHousehold(id: number, signal?: AbortSignal): Promise<Househ
   return fetchFeatureOrNull(`/api/households/${id}`, householdFeatureSchema, signal);
 }
 
-/** One incident (`GET /api/incidents/:id`), `overdue` as of the server's clock; null when there is none. */
-export function fetchIncident(id: number, signal?: AbortSignal): Promise<IncidentFeature | null> {
-  return fetchFeatureOrNull(`/api/incidents/${id}`, incidentFeatureSchema, signal);
+/**
+ * One incident (`GET /api/incidents/:id`) with its timeline, `overdue` as of the server's clock;
+ * null when there is none.
+ */
+export function fetchIncident(id: number, signal?: AbortSignal): Promise<IncidentDetailFeature | null> {
+  return fetchFeatureOrNull(`/api/incidents/${id}`, incidentDetailSchema, signal);
 }
 
 /** One mediation point (`GET /api/mediation-points/:id`); null when there is none. */

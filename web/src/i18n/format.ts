@@ -10,6 +10,10 @@ export interface Formatters {
   decimal: (value: number) => string;
   date: (iso: string) => string;
   dateTime: (iso: string) => string;
+  /** Hours and minutes in county time: '08:05'. */
+  time: (iso: string) => string;
+  /** Month, day, hours and minutes in county time, for recent events: '6/1 08:05'. */
+  dayTime: (iso: string) => string;
 }
 
 /** Number and date formatters of a locale: Latin digits, the locale's separators, county time. */
@@ -23,11 +27,17 @@ export function createFormatters(locale: Locale): Formatters {
     timeStyle: 'short',
     hourCycle: 'h23',
   });
+  const time = new Intl.DateTimeFormat(locale, { timeZone: COUNTY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dayTime = new Intl.DateTimeFormat(locale, {
+    timeZone: COUNTY_TIME_ZONE, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
   return {
     number: (value) => integer.format(value),
     decimal: (value) => decimal.format(value),
     date: (iso) => date.format(new Date(iso)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
+    time: (iso) => time.format(new Date(iso)),
+    dayTime: (iso) => dayTime.format(new Date(iso)),
   };
 }
 

@@ -50,6 +50,8 @@ export interface MapViewProps {
   /** First day of the 'recent' incident scope ('YYYY-MM-DD', UTC), from the server's clock. */
   incidentCutoffDay: string;
   onPick: (pick: Pick) => void;
+  /** Hears of the MapLibre instance once its layers are in (and of null when it goes), for feature hooks that add their own. */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 /** The map: owns the MapLibre instance and keeps its sources and layers in step with props. */
@@ -71,6 +73,7 @@ export function MapView(props: MapViewProps) {
       const { choropleth, settings, incidentCutoffDay } = latest.current;
       addGridmapLayers(instance, choropleth, incidentScopeStyle(settings.incidentScope, incidentCutoffDay));
       setMap(instance);
+      latest.current.onMap?.(instance);
     });
     instance.on('error', (event) => {
       // Without a listener MapLibre logs errors to the console; a failed tile is not one.
@@ -83,6 +86,7 @@ export function MapView(props: MapViewProps) {
     });
     bindPointer(instance, (pick) => latest.current.onPick(pick));
     return () => {
+      latest.current.onMap?.(null);
       instance.remove();
       setMap(null);
       delete window.__gridmap;
@@ -237,7 +241,8 @@ function bindPointer(map: MapLibreMap, onPick: (pick: Pick) => void) {
       [x - CLICK_TOLERANCE_PX, y - CLICK_TOLERANCE_PX],
       [x + CLICK_TOLERANCE_PX, y + CLICK_TOLERANCE_PX],
     ];
-    const points = map.queryRenderedFeatures(box, { layers: POINT_LAYERS });
+    // Layers that features add later (the live layer) are queried once they exist.
+    const points = map.queryRenderedFeatures(box, { layers: POINT_LAYERS.filter((id) => map.getLayer(id)) });
     const grids = map.queryRenderedFeatures(event.point, { layers: ['grid-fill'] });
     return [...points, ...grids];
   };

@@ -11,6 +11,7 @@ export interface PickedFeature {
 
 /** Layers a click can select, the first listed wins where several are under the pointer. */
 export const CLICKABLE_LAYERS = [
+  'live-incidents',
   'mediation-points',
   'incidents-point',
   'households-point',
@@ -49,6 +50,7 @@ export function pickSelection(features: readonly PickedFeature[], at: LngLat): P
     switch (layerId) {
       case 'mediation-points':
         return { kind: 'select', selection: { kind: 'mediationPoint', id, at: pointOf(feature, at) } };
+      case 'live-incidents':
       case 'incidents-point':
         return { kind: 'select', selection: { kind: 'incident', id, at: pointOf(feature, at) } };
       case 'households-point':

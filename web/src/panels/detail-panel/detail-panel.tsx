@@ -12,6 +12,9 @@ export interface DetailPanelProps {
   /** The areas directly under an area, in the order the panel lists them. */
   findChildren: (id: number, level: AreaLevel) => AreaProperties[];
   findMediationPoint: (id: number) => MediationPointFeature | undefined;
+  mediationPoints: readonly MediationPointFeature[];
+  /** Who records the steps taken in the panel. */
+  actor: string;
   /** How far the server's clock is ahead of ours, in ms: deadlines count on the server's clock. */
   clockOffsetMs: number;
   onSelect: (selection: Selection) => void;
@@ -20,7 +23,7 @@ export interface DetailPanelProps {
 
 /** The right panel: details of the selected feature. */
 export function DetailPanel(props: DetailPanelProps) {
-  const { selection, findArea, findChildren, findMediationPoint, clockOffsetMs, onSelect, onClose } = props;
+  const { selection, findArea, findChildren, findMediationPoint, mediationPoints, actor, clockOffsetMs, onSelect, onClose } = props;
   return (
     <aside className="detail-panel" data-testid="detail-panel" aria-live="polite">
       {selection.kind === 'area' && (
@@ -37,6 +40,9 @@ export function DetailPanel(props: DetailPanelProps) {
         <IncidentDetail
           key={selection.id}
           id={selection.id}
+          actor={actor}
+          mediationPoints={mediationPoints}
+          findMediationPoint={findMediationPoint}
           clockOffsetMs={clockOffsetMs}
           findArea={findArea}
           onSelect={onSelect}

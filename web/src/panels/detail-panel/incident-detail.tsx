@@ -10,6 +10,9 @@ import { areaChain } from './area-chain.ts';
 import { Field } from './detail-fields.tsx';
 import { DetailHeader, DetailStatus } from './detail-header.tsx';
 import { householdQueryOptions, incidentQueryOptions } from './detail-queries.ts';
+import { IncidentActions } from './incident-actions.tsx';
+import { IncidentTimeline, LevelDurations } from './incident-timeline.tsx';
+import type { MediationPointFeature } from '../../api/points-api.ts';
 
 function isReferralTarget(value: string): value is ReferralTarget {
   return (REFERRAL_TARGETS as readonly string[]).includes(value);
@@ -17,6 +20,10 @@ function isReferralTarget(value: string): value is ReferralTarget {
 
 export interface IncidentDetailProps {
   id: number;
+  /** Who records the steps taken here. */
+  actor: string;
+  mediationPoints: readonly MediationPointFeature[];
+  findMediationPoint: (id: number) => MediationPointFeature | undefined;
   /** How far the server's clock is ahead of ours, in ms. */
   clockOffsetMs: number;
   /** The app's index of loaded areas, for the town, community and grid the case lies in. */
@@ -26,7 +33,8 @@ export interface IncidentDetailProps {
 }
 
 /** A dispute or event: what, where it is, where in the handling cycle, by when, and what happened. */
-export function IncidentDetail({ id, clockOffsetMs, findArea, onSelect, onClose }: IncidentDetailProps) {
+export function IncidentDetail(props: IncidentDetailProps) {
+  const { id, actor, mediationPoints, findMediationPoint, clockOffsetMs, findArea, onSelect, onClose } = props;
   const { t, format } = useI18n();
   const query = useQuery(incidentQueryOptions(id));
   const incident = query.data?.properties;
@@ -37,6 +45,7 @@ export function IncidentDetail({ id, clockOffsetMs, findArea, onSelect, onClose 
     ? t('detail.incidentTitle', { kind: t(`incidentKind.${incident.kind}`), id: String(id) })
     : `${t('detail.kind.incident')} #${id}`;
   const days = incident ? daysUntil(incident.deadlineAt, serverNow(clockOffsetMs)) : 0;
+  const point = incident?.mediationPointId != null ? findMediationPoint(incident.mediationPointId) : undefined;
   const severity = incident ? (Math.min(3, Math.max(1, incident.severity)) as 1 | 2 | 3) : 1;
 
   return (
@@ -85,6 +94,31 @@ export function IncidentDetail({ id, clockOffsetMs, findArea, onSelect, onClose 
           </Field>
           {incident.resolvedAt && <Field label={t('detail.resolvedAt')}>{format.dateTime(incident.resolvedAt)}</Field>}
           {incident.closedAt && <Field label={t('detail.closedAt')}>{format.dateTime(incident.closedAt)}</Field>}
+          {point && (
+            <Field label={t('detail.mediationPoint')}>
+              <button
+                type="button"
+                className="crumb"
+                title={t('detail.showOnMap')}
+                onClick={() => onSelect({ kind: 'mediationPoint', id: point.id, at: point.geometry.coordinates })}
+              >
+                {point.properties.name}
+              </button>
+            </Field>
+          )}
+          {incident.assignee && <Field label={t('detail.assignee')}>{incident.assignee}</Field>}
+          {incident.parties.length > 0 && (
+            <Field label={t('detail.parties')}>
+              {incident.parties.map((party, i) => (
+                <span key={i} className="party">
+                  {party.name}（{t(`party.${party.role}`)}）{party.phone ? ` ${party.phone}` : ''}
+                </span>
+              ))}
+            </Field>
+          )}
+          <Field label={t('detail.timeAtLevels')}>
+            <LevelDurations durations={incident.levelDurations} />
+          </Field>
           {incident.referredTo && (
             <Field label={t('detail.referredTo')}>
               {isReferralTarget(incident.referredTo) ? t(`referral.${incident.referredTo}`) : incident.referredTo}
@@ -96,6 +130,8 @@ export function IncidentDetail({ id, clockOffsetMs, findArea, onSelect, onClose 
           </div>
         </dl>
       )}
+      {query.data && <IncidentActions key={query.data.properties.version} incident={query.data} actor={actor} mediationPoints={mediationPoints} />}
+      {incident && <IncidentTimeline events={incident.timeline} findMediationPoint={findMediationPoint} />}
     </>
   );
 }
