@@ -22,6 +22,7 @@ import { useLiveStream } from './live/use-live-stream.ts';
 import { useOperatorName } from './operator/use-operator-name.ts';
 import { CommandCentre } from './panels/command-centre/command-centre.tsx';
 import { IntakeForm } from './panels/intake/intake-form.tsx';
+import { MediationDock } from './panels/nearest/mediation-dock.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -104,6 +105,7 @@ export function App() {
               onMap={setMap}
             />
           )}
+          <MediationDock map={map} clockOffsetMs={clockOffset} actor={operator.name} />
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">
