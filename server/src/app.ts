@@ -6,6 +6,8 @@ import { ApiError } from './errors/api-error.ts';
 import { onError } from './errors/on-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
+import { sessionContext } from './auth/session-context.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { configRoutes } from './routes/config.ts';
 import { coverageRoutes } from './routes/coverage.ts';
@@ -45,11 +47,13 @@ export function createApp(deps: AppDeps) {
   const coverage = new CoverageService(deps.db, mediation);
   const app = new Hono<AppEnv>();
   app.use('*', requestId);
+  app.use('/api/*', sessionContext(deps));
   // Before compression: an event stream must reach the browser frame by frame.
   app.route('/api/live', liveRoutes({ ...deps, live }));
   // JSON and GeoJSON shrink 5–10×; tiles carry their own Content-Encoding and are left alone.
   app.use('/api/*', compress());
   app.route('/api/health', healthRoutes(deps));
+  app.route('/api/session', sessionRoutes(deps));
   app.route('/api/config', configRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { LiveHub } from './live/live-hub.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from './auth/demo-accounts.ts';
 import { openDatabase } from './db/open-db.ts';
 import { hasAreas, seedCounty } from './db/seed-sql.ts';
 import { readServerSettings } from './server-settings.ts';
@@ -35,6 +36,12 @@ async function main(): Promise<void> {
     t = performance.now();
     seedCounty(db, data);
     console.log(`Seeded in ${ms(t)}`);
+  }
+  // Demo accounts, once, in a demo database (README lists them).
+  const demo = db.prepare("SELECT value FROM meta WHERE key = 'demo'").pluck().get() === 'true';
+  if (demo) {
+    const made = await seedDemoAccounts(db, new Date());
+    if (made.length > 0) console.log(`Demo accounts: ${made.join(', ')} (password ${DEMO_PASSWORD})`);
   }
 
   t = performance.now();

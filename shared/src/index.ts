@@ -20,3 +20,5 @@ export * from './api/mediation-api.ts';
 export * from './mediation/open-at.ts';
 export * from './mediation/opening-hours-schema.ts';
 export * from './mediation/coverage.ts';
+export * from './auth/account-roles.ts';
+export * from './api/session-api.ts';

@@ -20,6 +20,7 @@ import { TopBar } from './panels/top-bar/top-bar.tsx';
 import { useLiveLayers } from './layers/live/use-live-layers.ts';
 import { useLiveStream } from './live/use-live-stream.ts';
 import { useOperatorName } from './operator/use-operator-name.ts';
+import { allows, useSession } from './session/use-session.ts';
 import { CommandCentre } from './panels/command-centre/command-centre.tsx';
 import { IntakeForm } from './panels/intake/intake-form.tsx';
 import { MediationDock } from './panels/nearest/mediation-dock.tsx';
@@ -64,7 +65,10 @@ export function App() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const live = useLiveStream();
   useLiveLayers(map, live.feed, live.tilesVersion);
+  const { session } = useSession();
   const operator = useOperatorName(t('command.operatorDefault'));
+  // Signed in, the account acts; signed out, the name typed under 值班员.
+  const actor = session?.account.displayName ?? operator.name;
   const [intakeOpen, setIntakeOpen] = useState(false);
   // While the intake form takes a map click as the place, the click selects nothing.
   const pickingRef = useRef(false);
@@ -105,7 +109,7 @@ export function App() {
               onMap={setMap}
             />
           )}
-          <MediationDock map={map} clockOffsetMs={clockOffset} actor={operator.name} />
+          <MediationDock map={map} clockOffsetMs={clockOffset} actor={actor} canAssign={allows(session, 'handle')} />
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">
@@ -122,7 +126,8 @@ export function App() {
               findChildren={findChildren}
               findMediationPoint={findMediationPoint}
               mediationPoints={mediationPoints.data?.features ?? []}
-              actor={operator.name}
+              actor={actor}
+              canHandle={allows(session, 'handle')}
               clockOffsetMs={clockOffset}
               onSelect={setSelection}
               onClose={() => setSelection(null)}
@@ -136,13 +141,13 @@ export function App() {
           findArea={findArea}
           selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
           onSelect={setSelection}
-          onNewReport={() => setIntakeOpen(true)}
-          operator={{ typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
+          onNewReport={allows(session, 'report') ? () => setIntakeOpen(true) : null}
+          operator={session ? null : { typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
           replacement={
             intakeOpen ? (
               <IntakeForm
                 map={map}
-                actor={operator.name}
+                actor={actor}
                 onPickingChange={onPickingChange}
                 onCancel={() => setIntakeOpen(false)}
                 onDone={(incident) => {

@@ -8,6 +8,7 @@ import {
   type IncidentIntake,
   type TransitionRequest,
 } from '@gridmap/shared';
+import { inScope } from '../auth/scope.ts';
 import { gridAt } from '../db/grid-at-sql.ts';
 import { insertIncidentEvent, listIncidentEvents } from '../db/incident-events-sql.ts';
 import { getIncident, type IncidentRow } from '../db/incidents-sql.ts';
@@ -22,10 +23,11 @@ export interface IncidentChange {
 }
 
 /**
- * Intake: finds the grid by point-in-polygon, sets the handling level and the deadline from the
- * shared rules, and stores the incident with its `report` event in one transaction.
+ * Intake: finds the grid by point-in-polygon (403 when it lies outside `scope`, the account's
+ * area), sets the handling level and the deadline from the shared rules, and stores the incident
+ * with its `report` event in one transaction.
  */
-export function reportIncident(db: Db, intake: IncidentIntake, now: Date): IncidentChange {
+export function reportIncident(db: Db, intake: IncidentIntake, now: Date, scope: number | null = null): IncidentChange {
   const reportedAt = intake.reportedAt ?? now.toISOString();
   notInFuture(reportedAt, now, 'reportedAt');
   const { lon, lat } = intake.location;
@@ -33,6 +35,9 @@ export function reportIncident(db: Db, intake: IncidentIntake, now: Date): Incid
     const gridId = gridAt(db, lon, lat);
     if (gridId === null) {
       throw new ApiError('bad_request', `location (${lon}, ${lat}) lies outside the county: no grid contains it`, 'location');
+    }
+    if (!inScope(db, scope, gridId)) {
+      throw new ApiError('forbidden', `location (${lon}, ${lat}) lies in grid ${gridId}, outside the account's area`, 'location');
     }
     if (intake.householdId !== undefined && !db.prepare('SELECT 1 FROM households WHERE id = ?').get(intake.householdId)) {
       throw new ApiError('bad_request', `householdId ${intake.householdId} is not a household`, 'householdId');

@@ -8,12 +8,11 @@ import {
   transitionRequestSchema,
   type IncidentDetailProperties,
 } from '@gridmap/shared';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
 import { incidentCounters } from '../db/incident-counters-sql.ts';
 import { listIncidentEvents } from '../db/incident-events-sql.ts';
-import { incidentParties } from '../db/incident-writes-sql.ts';
 import { getIncident, listIncidents } from '../db/incidents-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
@@ -22,7 +21,8 @@ import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/f
 import { incidentFeature, incidentProperties } from '../incidents/incident-feature.ts';
 import { reportIncident, transitionIncident } from '../incidents/incident-writes.ts';
 import type { LiveHub } from '../live/live-hub.ts';
-import { maskName, maskPhone } from '../privacy/mask-contact.ts';
+import { inScope, requirePermission, scopeAreaId } from '../auth/scope.ts';
+import { incidentPartiesFor } from '../privacy/incident-parties.ts';
 import {
   bboxParam,
   commaListParam,
@@ -62,6 +62,11 @@ const writeBodyLimit = bodyLimit({
 });
 
 export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
+  /** The incident, or 404 when there is none or it lies outside the account's area (its existence is private). */
+  const scopedIncident = (c: Context<AppEnv>, id: number, now: Date) => {
+    const incident = getIncident(db, id, now);
+    return orNotFound(incident && inScope(db, scopeAreaId(c), incident.gridId) ? incident : null, 'incident', id);
+  };
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
       const q = c.req.valid('query');
@@ -81,18 +86,18 @@ export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub 
       );
       return geojsonResponse(c, pointFeatureCollection(page, c.req.url, incidentProperties));
     })
-    .get('/counters', validate('query', queryObject({})), (c) => c.json(incidentCounters(db, config.now())))
+    .get('/counters', validate('query', queryObject({})), (c) => c.json(incidentCounters(db, config.now(), scopeAreaId(c))))
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
       const now = config.now();
-      const incident = orNotFound(getIncident(db, id, now), 'incident', id);
+      const incident = scopedIncident(c, id, now);
       const timeline = listIncidentEvents(db, id);
       // Time at a level counts until the case leaves the open statuses (resolved or referred on).
       const settled = timeline.find((event) => !OPEN_STATUSES.includes(event.toStatus));
       const end = settled?.at ?? now.toISOString();
       const properties: IncidentDetailProperties = {
         ...incidentProperties(incident),
-        parties: incidentParties(db, id).map((p) => ({ ...p, name: maskName(p.name), ...(p.phone && { phone: maskPhone(p.phone) }) })),
+        parties: incidentPartiesFor(c, db, incident, now),
         timeline,
         allowedTransitions: allowedTransitions(incident),
         levelDurations: levelDurations(timeline, end),
@@ -100,13 +105,17 @@ export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub 
       return geojsonResponse(c, pointFeature(incident, () => properties));
     })
     .post('/', writeBodyLimit, validate('json', incidentIntakeSchema), (c) => {
-      const change = reportIncident(db, c.req.valid('json'), config.now());
+      requirePermission(c, 'report');
+      const change = reportIncident(db, c.req.valid('json'), config.now(), scopeAreaId(c));
       live.publish(change);
       c.header('Location', `/api/incidents/${change.incident.id}`);
       return geojsonResponse(c, incidentFeature(change.incident), 201);
     })
     .post('/:id/transitions', writeBodyLimit, validate('param', idPathParams), validate('json', transitionRequestSchema), (c) => {
-      const change = transitionIncident(db, c.req.valid('param').id, c.req.valid('json'), config.now());
+      requirePermission(c, 'handle');
+      const { id } = c.req.valid('param');
+      scopedIncident(c, id, config.now());
+      const change = transitionIncident(db, id, c.req.valid('json'), config.now());
       live.publish(change);
       return geojsonResponse(c, incidentFeature(change.incident));
     });

@@ -17,6 +17,8 @@ import {
   householdFeatureSchema,
   incidentCollectionSchema,
   incidentCountersSchema,
+  sessionSchema,
+  signInSchema,
   incidentDetailSchema,
   DUE_SOON_HOURS,
   incidentFeatureSchema,
@@ -51,7 +53,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409:
     'Refused in the current state: the transition is not allowed from the incident\'s status (the message ' +
     'lists the allowed ones), or `expectedVersion` is stale because someone else changed the incident first.',
+  401: 'Not signed in, or the session has ended.',
+  403: 'Not allowed: a write with a session but without its X-CSRF-Token, or outside the role or area.',
   413: `The body is over ${MAX_INCIDENT_BODY_BYTES} bytes.`,
+  429: 'Too many failed sign-ins: wait as Retry-After says.',
 };
 const jsonBody = (name: string) => ({ required: true, ...json(ref(name)) });
 
@@ -144,6 +149,25 @@ export function openApiDocument(): Json {
         get: {
           summary: 'Health, row counts and the server clock',
           responses: { '200': { description: 'OK', ...json(ref('Health')) } },
+        },
+      },
+      '/api/session': {
+        get: {
+          summary: 'Who is signed in, with the CSRF token writes must carry; null when nobody is',
+          responses: { '200': { description: 'OK', ...json({ oneOf: [ref('Session'), { type: 'null' }] }) } },
+        },
+        post: {
+          summary: 'Sign in: sets an httpOnly, SameSite=Strict session cookie',
+          description:
+            'Sessions end 12 h after sign-in or 2 h after the last request. After 5 failed attempts for a ' +
+            'username from one address, each attempt waits 1 s, 2 s, 4 s … (at most 15 min): 429 with Retry-After. ' +
+            'Every write made with a session carries its `csrfToken` in the X-CSRF-Token header (403 without).',
+          requestBody: jsonBody('SignIn'),
+          responses: { '200': { description: 'Signed in', ...json(ref('Session')) }, ...errors(400, 401, 429) },
+        },
+        delete: {
+          summary: 'Sign out: ends the session and clears the cookie',
+          responses: { '204': { description: 'Signed out' }, ...errors(403) },
         },
       },
       '/api/config': {
@@ -338,6 +362,8 @@ export function openApiDocument(): Json {
         IncidentFeature: component(incidentFeatureSchema),
         IncidentDetail: component(incidentDetailSchema),
         IncidentCounters: component(incidentCountersSchema),
+        SignIn: component(signInSchema, 'input'),
+        Session: component(sessionSchema),
         IncidentIntake: component(incidentIntakeSchema, 'input'),
         TransitionRequest: component(transitionRequestSchema, 'input'),
         LiveIncidentMessage: component(liveIncidentMessageSchema),

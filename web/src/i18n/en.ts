@@ -323,4 +323,19 @@ export const en: Messages = {
   'coverage.noSuggestions': 'No candidate place covers anyone new',
   'coverage.legend': 'Share of households out of reach',
   'coverage.loading': 'Computing…',
+
+  // Accounts (issue 9).
+  'session.signIn': 'Sign in',
+  'session.signOut': 'Sign out',
+  'session.username': 'Username',
+  'session.password': 'Password',
+  'session.submit': 'Sign in',
+  'session.failed': 'Wrong username or password',
+  'session.slowed': 'Too many failed attempts: try again in {seconds} s',
+  'role.admin': 'Administrator',
+  'role.county_command': 'County command centre',
+  'role.town_command': 'Town command centre',
+  'role.grid_worker': 'Grid worker',
+  'role.planner': 'Grid planner',
+  'role.official': 'Official (read-only)',
 };

@@ -325,6 +325,21 @@ export const zhCN = {
   'coverage.noSuggestions': '没有能新覆盖住户的候选点位',
   'coverage.legend': '未覆盖住户占比',
   'coverage.loading': '计算中…',
+
+  // Accounts (issue 9).
+  'session.signIn': '登录',
+  'session.signOut': '退出',
+  'session.username': '用户名',
+  'session.password': '密码',
+  'session.submit': '登录',
+  'session.failed': '用户名或密码错误',
+  'session.slowed': '失败次数过多，请 {seconds} 秒后再试',
+  'role.admin': '系统管理员',
+  'role.county_command': '县级综治中心',
+  'role.town_command': '乡镇(街道)综治中心',
+  'role.grid_worker': '网格员',
+  'role.planner': '网格规划',
+  'role.official': '领导查看',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

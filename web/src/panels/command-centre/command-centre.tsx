@@ -27,8 +27,10 @@ export interface CommandCentreProps {
   onSelect: (selection: Selection) => void;
   /** Shown in place of the feed (the intake form) while set. */
   replacement?: ReactNode;
-  onNewReport: () => void;
-  operator: { typed: string; setName: (name: string) => void; fallback: string };
+  /** Opens the intake form; null when the account may not report. */
+  onNewReport: (() => void) | null;
+  /** The name on duty, typed while nobody is signed in; null when an account is. */
+  operator: { typed: string; setName: (name: string) => void; fallback: string } | null;
 }
 
 /** The right column of the command centre: live counters, open cases by level, the live feed. */
@@ -53,9 +55,11 @@ export function CommandCentre(props: CommandCentreProps) {
           <span className="live-dot" aria-hidden="true" />
           {t(`command.connection.${connection}`)}
         </span>
-        <button type="button" className="primary-button" data-testid="new-report" onClick={onNewReport}>
-          + {t('command.newReport')}
-        </button>
+        {onNewReport && (
+          <button type="button" className="primary-button" data-testid="new-report" onClick={onNewReport}>
+            + {t('command.newReport')}
+          </button>
+        )}
       </header>
       <dl className="counters" data-testid="counters">
         <Counter label={t('command.reportedToday')} value={c?.reportedToday} testId="counter-today" />
@@ -93,16 +97,18 @@ export function CommandCentre(props: CommandCentreProps) {
           </ol>
         </section>
       )}
-      <label className="operator">
-        <span>{t('command.operator')}</span>
-        <input
-          value={operator.typed}
-          placeholder={operator.fallback}
-          maxLength={40}
-          onChange={(event) => operator.setName(event.target.value)}
-          data-testid="operator-name"
-        />
-      </label>
+      {operator && (
+        <label className="operator">
+          <span>{t('command.operator')}</span>
+          <input
+            value={operator.typed}
+            placeholder={operator.fallback}
+            maxLength={40}
+            onChange={(event) => operator.setName(event.target.value)}
+            data-testid="operator-name"
+          />
+        </label>
+      )}
     </aside>
   );
 }

@@ -15,6 +15,8 @@ export interface DetailPanelProps {
   mediationPoints: readonly MediationPointFeature[];
   /** Who records the steps taken in the panel. */
   actor: string;
+  /** Whether the panel offers the handling cycle's steps. */
+  canHandle: boolean;
   /** How far the server's clock is ahead of ours, in ms: deadlines count on the server's clock. */
   clockOffsetMs: number;
   onSelect: (selection: Selection) => void;
@@ -23,7 +25,7 @@ export interface DetailPanelProps {
 
 /** The right panel: details of the selected feature. */
 export function DetailPanel(props: DetailPanelProps) {
-  const { selection, findArea, findChildren, findMediationPoint, mediationPoints, actor, clockOffsetMs, onSelect, onClose } = props;
+  const { selection, findArea, findChildren, findMediationPoint, mediationPoints, actor, canHandle, clockOffsetMs, onSelect, onClose } = props;
   return (
     <aside className="detail-panel" data-testid="detail-panel" aria-live="polite">
       {selection.kind === 'area' && (
@@ -41,6 +43,7 @@ export function DetailPanel(props: DetailPanelProps) {
           key={selection.id}
           id={selection.id}
           actor={actor}
+          canHandle={canHandle}
           mediationPoints={mediationPoints}
           findMediationPoint={findMediationPoint}
           clockOffsetMs={clockOffsetMs}

@@ -23,6 +23,7 @@ export interface IncidentDetailProps {
   id: number;
   /** Who records the steps taken here. */
   actor: string;
+  canHandle: boolean;
   mediationPoints: readonly MediationPointFeature[];
   findMediationPoint: (id: number) => MediationPointFeature | undefined;
   /** How far the server's clock is ahead of ours, in ms. */
@@ -35,7 +36,7 @@ export interface IncidentDetailProps {
 
 /** A dispute or event: what, where it is, where in the handling cycle, by when, and what happened. */
 export function IncidentDetail(props: IncidentDetailProps) {
-  const { id, actor, mediationPoints, findMediationPoint, clockOffsetMs, findArea, onSelect, onClose } = props;
+  const { id, actor, canHandle, mediationPoints, findMediationPoint, clockOffsetMs, findArea, onSelect, onClose } = props;
   const { t, format } = useI18n();
   const query = useQuery(incidentQueryOptions(id));
   const incident = query.data?.properties;
@@ -132,7 +133,7 @@ export function IncidentDetail(props: IncidentDetailProps) {
         </dl>
       )}
       {query.data && <p className="detail-subheading"><NearestButton incidentId={query.data.properties.id} at={query.data.geometry.coordinates} /></p>}
-      {query.data && <IncidentActions key={query.data.properties.version} incident={query.data} actor={actor} mediationPoints={mediationPoints} />}
+      {query.data && canHandle && <IncidentActions key={query.data.properties.version} incident={query.data} actor={actor} mediationPoints={mediationPoints} />}
       {incident && <IncidentTimeline events={incident.timeline} findMediationPoint={findMediationPoint} />}
     </>
   );

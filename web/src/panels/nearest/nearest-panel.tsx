@@ -25,12 +25,14 @@ const FIT_MAX_ZOOM = 15;
 export interface NearestPanelProps {
   map: MapLibreMap | null;
   clockOffsetMs: number;
-  /** Who assigns (the operator's name). */
+  /** Who assigns (the signed-in account's or the operator's name). */
   actor: string;
+  /** Whether the assign form is offered on a case's candidates. */
+  canAssign: boolean;
 }
 
 /** The nearest-mediation panel: the search the store holds, its candidates listed and drawn on the map. */
-export function NearestPanel({ map, clockOffsetMs, actor }: NearestPanelProps) {
+export function NearestPanel({ map, clockOffsetMs, actor, canAssign }: NearestPanelProps) {
   const origin = useNearestOrigin();
   useNearestLayersAdded(map);
   useEffect(() => {
@@ -39,10 +41,10 @@ export function NearestPanel({ map, clockOffsetMs, actor }: NearestPanelProps) {
   }, [map, origin]);
   if (!origin) return null;
   // A new origin starts a fresh panel (filters, chosen row, assign form).
-  return <NearestSearch key={JSON.stringify(origin)} origin={origin} map={map} clockOffsetMs={clockOffsetMs} actor={actor} />;
+  return <NearestSearch key={JSON.stringify(origin)} origin={origin} map={map} clockOffsetMs={clockOffsetMs} actor={actor} canAssign={canAssign} />;
 }
 
-function NearestSearch({ origin, map, clockOffsetMs, actor }: NearestPanelProps & { origin: NearestOrigin }) {
+function NearestSearch({ origin, map, clockOffsetMs, actor, canAssign }: NearestPanelProps & { origin: NearestOrigin }) {
   const { t } = useI18n();
   const [disputeKind, setDisputeKind] = useState<IncidentKind | null>(null);
   const [openNow, setOpenNow] = useState(false);
@@ -119,7 +121,7 @@ function NearestSearch({ origin, map, clockOffsetMs, actor }: NearestPanelProps 
             feature={f}
             chosen={chosenId === f.id}
             onChoose={() => setChosenId(chosenId === f.id ? null : f.id)}
-            assign={origin.kind === 'incident' ? { incidentId: origin.id, actor } : null}
+            assign={origin.kind === 'incident' && canAssign ? { incidentId: origin.id, actor } : null}
           />
         ))}
       </ol>

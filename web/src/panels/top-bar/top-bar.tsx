@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { SessionMenu } from '../../session/session-menu.tsx';
 import { healthQueryOptions } from './health-query.ts';
 
 const COUNTS: { key: 'households' | 'incidents' | 'mediationPoints' | 'staff'; label: MessageKey }[] = [
@@ -36,6 +37,7 @@ export function TopBar() {
         ))}
       </dl>
       {health.isError && <span className="top-error">{t('app.loadFailed')}</span>}
+      <SessionMenu />
       <button
         type="button"
         className="lang-switch"

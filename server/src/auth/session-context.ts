@@ -1,0 +1,37 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppDeps } from '../app.ts';
+import { ApiError } from '../errors/api-error.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { resolveSession, SESSION_COOKIE } from './sessions.ts';
+
+/** The header a signed-in client echoes its session's CSRF token in on every write. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Puts the request's session (or null) on the context. A write made with a session must carry
+ * the session's CSRF token in X-CSRF-Token: the cookie is SameSite=Strict already, and the token
+ * also stops a same-site page (another app on the host) from writing in the user's name.
+ */
+export function sessionContext({ db, config }: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? resolveSession(db, token, config.now()) : null;
+    c.set('session', session && { ...session, token: token! });
+    if (session && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+      throw new ApiError('forbidden', `a write needs the session's CSRF token in the ${CSRF_HEADER} header`);
+    }
+    await next();
+  };
+}
+
+/** The client's address as the socket saw it ('' inside tests that call app.request()). */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? '';
+  } catch {
+    return '';
+  }
+}
