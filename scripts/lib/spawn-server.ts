@@ -25,6 +25,8 @@ export async function freePort(): Promise<number> {
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id (benchmarks read its CPU time from /proc). */
+  pid: number;
   /** Milliseconds from spawn to the first successful /api/health. */
   readyMs: number;
   /** What the server printed so far. */
@@ -66,6 +68,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const readyMs = performance.now() - started;
   return {
     url,
+    pid: child.pid!,
     readyMs,
     output: () => output,
     async stop() {

@@ -20,5 +20,25 @@ export * from './api/mediation-api.ts';
 export * from './mediation/open-at.ts';
 export * from './mediation/opening-hours-schema.ts';
 export * from './mediation/coverage.ts';
+export * from './api/hotspots-api.ts';
+export * from './hotspots/area-geometry.ts';
+export * from './hotspots/hotspot-bins.ts';
+export * from './hotspots/warning-thresholds.ts';
+export * from './hotspots/county-week.ts';
+export * from './figures/incident-tally.ts';
+export * from './figures/area-figures.ts';
+export * from './figures/safety-index.ts';
+export * from './api/stats-api.ts';
+export * from './figures/stats-period.ts';
+export * from './api/incident-list-api.ts';
 export * from './auth/account-roles.ts';
 export * from './api/session-api.ts';
+// Import and export (issue 10): the contract and vocabularies; the readers, planning and writers
+// (papaparse, shapefile, turf, fflate) are imported by path where used, keeping them off the web bundle.
+export * from './import/import-layer.ts';
+export * from './import/coordinate-system.ts';
+export * from './import/decode-text.ts';
+export * from './import/import-mapping.ts';
+export * from './import/row-problem.ts';
+export * from './import/import-report.ts';
+export * from './export/export-format.ts';

@@ -14,9 +14,21 @@ import type { Pick } from './map/pick-selection.ts';
 import type { Selection } from './map/selection.ts';
 import { childAreas } from './panels/detail-panel/child-areas.ts';
 import { DetailPanel } from './panels/detail-panel/detail-panel.tsx';
+import { AnalysisPanel } from './panels/analysis/analysis-panel.tsx';
+import { WarningsPanel } from './panels/warnings/warnings-panel.tsx';
+// Issue 7: the place (county → grid), its figures, table and figure map.
+import { AreaPanel } from './panels/area-panel/area-panel.tsx';
+import { usePlaceNavigation } from './panels/area-panel/use-place-navigation.ts';
+import { RightColumn } from './panels/area-panel/right-column.tsx';
+import { Breadcrumb } from './panels/breadcrumb/breadcrumb.tsx';
+import { PlaceLegend } from './layers/choropleth/place-legend.tsx';
+import { childLevel } from '@gridmap/shared';
 import { LayerPanel } from './panels/layer-panel/layer-panel.tsx';
 import { DEFAULT_LAYER_SETTINGS, type LayerSettings } from './panels/layer-panel/layer-settings.ts';
 import { TopBar } from './panels/top-bar/top-bar.tsx';
+import { ImportPage } from './pages/import/import-page.tsx';
+import { useHashView } from './pages/import/use-hash-view.ts';
+import { ViewSwitch } from './pages/import/view-switch.tsx';
 import { useLiveLayers } from './layers/live/use-live-layers.ts';
 import { useLiveStream } from './live/use-live-stream.ts';
 import { useOperatorName } from './operator/use-operator-name.ts';
@@ -42,6 +54,7 @@ export function App() {
   const mediationPoints = useQuery(mediationPointsQueryOptions);
   const [settings, setSettings] = useState<LayerSettings>(DEFAULT_LAYER_SETTINGS);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [view, setView] = useHashView();
 
   const areas = areaResults.byLevel;
   const choropleth = useMemo(() => gridChoropleth(areas.grid, settings.gridFigure), [areas.grid, settings.gridFigure]);
@@ -76,11 +89,31 @@ export function App() {
     pickingRef.current = picking;
   }, []);
 
+  const nav = usePlaceNavigation({ areas, findArea, map, selection, setSelection, now: serverNow(clockOffset) });
+  // An area picked anywhere (map, detail links) is a place to go to, not a detail to open.
+  const onAreaPick = nav.onAreaPick;
+  const goTo = nav.goTo;
+  const select = useCallback(
+    (next: Selection | null) => (next?.kind === 'area' ? goTo(next.id) : setSelection(next)),
+    [goTo],
+  );
   const onPick = useCallback((pick: Pick) => {
     if (pickingRef.current) return;
     if (pick === null) setSelection(null);
+    else if (pick.kind === 'select' && pick.selection.kind === 'area') onAreaPick(pick.selection.id);
     else if (pick.kind === 'select') setSelection(pick.selection);
-  }, []);
+  }, [onAreaPick]);
+  // The figure map and the layer panel's grid fill would paint over each other: one at a time.
+  const changeSettings = useCallback(
+    (next: LayerSettings) => {
+      if (next.gridFigure !== 'none' && next.gridFigure !== settings.gridFigure) nav.setView({ ...nav.view, figure: 'none' });
+      setSettings(next);
+    },
+    [settings.gridFigure, nav],
+  );
+  useEffect(() => {
+    if (nav.view.figure !== 'none') setSettings((s) => (s.gridFigure === 'none' ? s : { ...s, gridFigure: 'none' }));
+  }, [nav.view.figure]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -92,9 +125,9 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar />
+      <TopBar nav={<ViewSwitch view={view} onChange={setView} />} />
       <div className="workspace">
-        <LayerPanel settings={settings} onChange={setSettings} choropleth={choropleth} />
+        <LayerPanel settings={settings} onChange={changeSettings} choropleth={choropleth} />
         <main className="map-area">
           {!config.isPending && (
             <MapView
@@ -110,6 +143,10 @@ export function App() {
             />
           )}
           <MediationDock map={map} clockOffsetMs={clockOffset} actor={actor} canAssign={allows(session, 'handle')} />
+          <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />
+          <AnalysisPanel map={map} />
+          <Breadcrumb chain={nav.chain} onGo={goTo} />
+          {nav.place && nav.figureShown && <PlaceLegend choropleth={nav.choropleth} level={childLevel(nav.place.level) ?? 'grid'} />}
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">
@@ -129,35 +166,54 @@ export function App() {
               actor={actor}
               canHandle={allows(session, 'handle')}
               clockOffsetMs={clockOffset}
-              onSelect={setSelection}
+              onSelect={select}
               onClose={() => setSelection(null)}
             />
           )}
         </main>
-        <CommandCentre
-          feed={live.feed}
-          connection={live.connection}
-          clockOffsetMs={clockOffset}
-          findArea={findArea}
-          selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
-          onSelect={setSelection}
-          onNewReport={allows(session, 'report') ? () => setIntakeOpen(true) : null}
-          operator={session ? null : { typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
-          replacement={
-            intakeOpen ? (
-              <IntakeForm
-                map={map}
-                actor={actor}
-                onPickingChange={onPickingChange}
-                onCancel={() => setIntakeOpen(false)}
-                onDone={(incident) => {
-                  setIntakeOpen(false);
-                  setSelection({ kind: 'incident', id: incident.id, at: incident.geometry.coordinates });
-                }}
-              />
-            ) : undefined
-          }
-        />
+        {/* Over the workspace rather than instead of it, so that the map keeps its place and layers. */}
+        {view === 'data' && <ImportPage onClose={() => setView('map')} />}
+        {/* Issue 7: the right column holds the command centre and the area panel, one at a time. */}
+        <RightColumn panel={nav.view.panel} onPanel={nav.setPanel}>
+          {nav.view.panel === 'command' && (
+          <CommandCentre
+            feed={live.feed}
+            connection={live.connection}
+            clockOffsetMs={clockOffset}
+            findArea={findArea}
+            selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
+            onSelect={setSelection}
+            onNewReport={allows(session, 'report') ? () => setIntakeOpen(true) : null}
+            operator={session ? null : { typed: operator.typed, setName: operator.setName, fallback: t('command.operatorDefault') }}
+            replacement={
+              intakeOpen ? (
+                <IntakeForm
+                  map={map}
+                  actor={actor}
+                  onPickingChange={onPickingChange}
+                  onCancel={() => setIntakeOpen(false)}
+                  onDone={(incident) => {
+                    setIntakeOpen(false);
+                    setSelection({ kind: 'incident', id: incident.id, at: incident.geometry.coordinates });
+                  }}
+                />
+              ) : undefined
+            }
+          />
+          )}
+          {nav.view.panel === 'area' && !nav.place && <aside className="area-panel" aria-busy="true" />}
+          {nav.view.panel === 'area' && nav.place && (
+            <AreaPanel
+              place={nav.place}
+              view={nav.view}
+              onView={nav.setView}
+              today={nav.today}
+              childrenStats={nav.childrenStats}
+              onDrill={goTo}
+              onOpenIncident={nav.openIncident}
+            />
+          )}
+        </RightColumn>
       </div>
     </div>
   );

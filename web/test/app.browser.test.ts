@@ -35,7 +35,7 @@ interface GridFeature {
 }
 
 describe('the map page', () => {
-  it('draws the grids, opens a clicked grid and switches to English, all offline and without errors', async () => {
+  it('draws the grids, goes down to the town of a clicked grid and switches to English, all offline and without errors', async () => {
     const { page, foreignRequests, errors } = await openGuardedPage(browser);
     await page.goto(server.url);
     await waitForMapReady(page);
@@ -50,9 +50,12 @@ describe('the map page', () => {
     // Grid boundaries are drawn where the grid is.
     expect(await renderedIds(page, 'grid-line')).toContain(grid.id);
 
-    // Click the grid's label point: the detail panel names it.
+    // Click the grid's label point: at the county a click goes one level down (issue 7), to the
+    // grid's town, which the area panel names.
+    const detail = await getJson<{ properties: { path: { name: string; level: string }[] } }>(`/api/areas/${grid.id}`);
+    const town = detail.properties.path.find((ancestor) => ancestor.level === 'town')!;
     await clickAt(page, grid.labelLon, grid.labelLat);
-    await expect.poll(() => page.textContent('[data-testid="detail-title"]'), { timeout: 15_000 }).toContain(grid.name);
+    await expect.poll(() => page.textContent('[data-testid="area-title"]'), { timeout: 15_000 }).toBe(town.name);
 
     // Switch the language: the whole chrome speaks English, and the switch offers Chinese back.
     const layerPanelZh = await page.textContent('[data-testid="layer-panel"]');

@@ -1,4 +1,5 @@
 import type { IncidentEventRecord } from '@gridmap/shared';
+import { inSubtree } from './in-subtree.ts';
 import type { Db } from './open-db.ts';
 
 const EVENT_COLUMNS = `e.id, e.incident_id AS incidentId, e.kind, e.actor, e.at, e.note,
@@ -45,7 +46,13 @@ export function eventRecordedAt(db: Db, id: number): string | null {
   return (db.prepare('SELECT recorded_at FROM incident_events WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
 }
 
-/** The newest `limit` events, newest first. */
-export function latestIncidentEvents(db: Db, limit: number): IncidentEventRecord[] {
-  return db.prepare(`SELECT ${EVENT_COLUMNS} FROM incident_events e ORDER BY e.id DESC LIMIT ?`).all(limit) as IncidentEventRecord[];
+/** The newest `limit` events, newest first; of incidents inside the area `scope` when given. */
+export function latestIncidentEvents(db: Db, limit: number, scope: number | null = null): IncidentEventRecord[] {
+  if (scope === null) {
+    return db.prepare(`SELECT ${EVENT_COLUMNS} FROM incident_events e ORDER BY e.id DESC LIMIT ?`).all(limit) as IncidentEventRecord[];
+  }
+  return db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM incident_events e JOIN incidents i ON i.id = e.incident_id
+      WHERE ${inSubtree('i.grid_id')} ORDER BY e.id DESC LIMIT ?`)
+    .all(scope, limit) as IncidentEventRecord[];
 }

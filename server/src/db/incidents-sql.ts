@@ -57,8 +57,8 @@ export function getIncident(db: Db, id: number, now: Date): IncidentRow | null {
   return selectIncidents(db, ['i.id = ?'], [id], now, 1)[0] ?? null;
 }
 
-/** Incidents matching every `where` condition, ordered by id, `limit` at most. */
-function selectIncidents(db: Db, where: string[], params: unknown[], now: Date, limit: number): IncidentRow[] {
+/** Incidents matching every `where` condition, ordered by `orderBy` (SQL over alias `i`), `limit` at most. */
+export function selectIncidents(db: Db, where: string[], params: unknown[], now: Date, limit: number, orderBy = 'i.id'): IncidentRow[] {
   const rows = db
     .prepare(`SELECT i.id, i.kind, i.status, i.severity, i.source, i.level, i.origin_level AS originLevel,
         i.description, i.lon, i.lat, i.grid_id AS gridId, i.household_id AS householdId,
@@ -66,7 +66,7 @@ function selectIncidents(db: Db, where: string[], params: unknown[], now: Date, 
         i.reported_at AS reportedAt, i.deadline_at AS deadlineAt, i.resolved_at AS resolvedAt,
         i.closed_at AS closedAt, i.version,
         (i.status IN ${placeholders(OPEN_STATUSES.length)} AND i.deadline_at < ?) AS overdue
-      FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ?`)
+      FROM incidents i WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`)
     .all(...OPEN_STATUSES, now.toISOString(), ...params, limit) as (Omit<IncidentRow, 'overdue'> & {
     overdue: number;
   })[];

@@ -23,14 +23,18 @@ export interface LiveSink {
  * queued to every connected client. Listeners (the tile cache) hear of each change too.
  */
 export class LiveHub {
-  private readonly sinks = new Set<LiveSink>();
+  /** Each client, with the areas of its account's scope (null: everything). */
+  private readonly sinks = new Map<LiveSink, ReadonlySet<number> | null>();
   private readonly listeners = new Set<(change: IncidentChange) => void>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private readonly encoder = new TextEncoder();
 
-  /** Adds a client; the returned function removes it. */
-  connect(sink: LiveSink): () => void {
-    this.sinks.add(sink);
+  /**
+   * Adds a client that hears of incidents in the areas `scope` holds (grid ids among them; null
+   * for every incident); the returned function removes it.
+   */
+  connect(sink: LiveSink, scope: ReadonlySet<number> | null = null): () => void {
+    this.sinks.set(sink, scope);
     if (this.heartbeat === null) {
       this.heartbeat = setInterval(() => this.broadcast(this.encoder.encode(': ping\n\n')), LIVE_HEARTBEAT_MS);
       this.heartbeat.unref();
@@ -41,7 +45,7 @@ export class LiveHub {
   /** Sends a committed change to every client and listener. */
   publish(change: IncidentChange): void {
     const frame = sseFrame('incident', { event: change.event, incident: incidentFeature(change.incident) }, change.event.id);
-    this.broadcast(this.encoder.encode(frame));
+    this.broadcast(this.encoder.encode(frame), change.incident.gridId);
     for (const listener of this.listeners) listener(change);
   }
 
@@ -56,7 +60,7 @@ export class LiveHub {
 
   /** Ends every client's stream (at shutdown: the browsers reconnect to the next server and are replayed). */
   closeAll(): void {
-    for (const sink of [...this.sinks]) {
+    for (const sink of [...this.sinks.keys()]) {
       this.disconnect(sink);
       try {
         sink.close();
@@ -66,8 +70,10 @@ export class LiveHub {
     }
   }
 
-  private broadcast(bytes: Uint8Array): void {
-    for (const sink of this.sinks) {
+  /** Writes the same bytes to every client; to those whose scope holds `gridId`, when given. */
+  private broadcast(bytes: Uint8Array, gridId?: number): void {
+    for (const [sink, scope] of this.sinks) {
+      if (gridId !== undefined && scope !== null && !scope.has(gridId)) continue;
       if ((sink.desiredSize ?? 0) < -LIVE_MAX_QUEUED_FRAMES) {
         this.disconnect(sink);
         try {

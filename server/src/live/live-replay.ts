@@ -21,7 +21,7 @@ export const LIVE_RETRY_MS = 2_000;
  * after it with the incident as it is now, or a `reset` (reload everything) when the gap is
  * older than the replay window or longer than LIVE_REPLAY_MAX_EVENTS.
  */
-export function openingFrames(db: Db, lastEventId: number | null, now: Date): string {
+export function openingFrames(db: Db, lastEventId: number | null, now: Date, scope: ReadonlySet<number> | null = null): string {
   const latest = latestIncidentEventId(db);
   const retry = `retry: ${LIVE_RETRY_MS}\n\n`;
   if (lastEventId === null || lastEventId >= latest) {
@@ -36,6 +36,7 @@ export function openingFrames(db: Db, lastEventId: number | null, now: Date): st
   const incidents = new Map<number, ReturnType<typeof incidentFeature>>();
   let frames = retry;
   for (const event of events) {
+    if (scope !== null && !scope.has(incidentGrid(db, event.incidentId))) continue;
     if (!incidents.has(event.incidentId)) incidents.set(event.incidentId, incidentFeature(getIncident(db, event.incidentId, now)!));
     frames += sseFrame('incident', { event, incident: incidents.get(event.incidentId) }, event.id);
   }
@@ -47,10 +48,19 @@ export function openingFrames(db: Db, lastEventId: number | null, now: Date): st
  * centre's feed shows on opening, before the stream (opened with `lastEventId` = the first id
  * here) brings what follows.
  */
-export function recentMessages(db: Db, limit: number, now: Date) {
+export function recentMessages(db: Db, limit: number, now: Date, scopeAreaId: number | null = null) {
   const incidents = new Map<number, ReturnType<typeof incidentFeature>>();
-  return latestIncidentEvents(db, limit).map((event) => {
+  return latestIncidentEvents(db, limit, scopeAreaId).map((event) => {
     if (!incidents.has(event.incidentId)) incidents.set(event.incidentId, incidentFeature(getIncident(db, event.incidentId, now)!));
     return { event, incident: incidents.get(event.incidentId)! };
   });
+}
+
+function incidentGrid(db: Db, incidentId: number): number {
+  return db.prepare('SELECT grid_id FROM incidents WHERE id = ?').pluck().get(incidentId) as number;
+}
+
+/** The ids of the area `areaId` and every area inside it: a live client's scope. */
+export function scopeAreas(db: Db, areaId: number): ReadonlySet<number> {
+  return new Set(db.prepare('SELECT descendant_id FROM area_closure WHERE ancestor_id = ?').pluck().all(areaId) as number[]);
 }

@@ -30,6 +30,12 @@ async function setUp() {
   }
   const app = createApp({ db: temp.db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(TINY_NOW) } });
   /** A client signed in as `username`: its requests carry the cookie and the CSRF token. */
+  const cookieOf = async (username: string) => {
+    const res = await app.request('/api/session', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    return res.headers.get('Set-Cookie')!.split(';')[0];
+  };
   const as = async (username: string) => {
     const res = await app.request('/api/session', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
@@ -43,7 +49,7 @@ async function setUp() {
       return { status: r.status, body: (await r.json()) as any };
     };
   };
-  return { db: temp.db, as };
+  return { db: temp.db, app, as, cookieOf };
 }
 
 const intake = (lon: number, lat: number) => ({
@@ -96,5 +102,29 @@ describe('incidents within an account\'s area', () => {
     expect(t.db.prepare("SELECT username, target FROM audit_log WHERE action = 'view_personal'").all()).toEqual([
       { username: 'county', target: `incident ${created.id}` },
     ]);
+  });
+});
+
+describe('the live stream within an account\'s area', () => {
+  it('carries to a grid worker the changes of the grid only, and lists only those as recent', async () => {
+    const t = await setUp();
+    const county = await t.as('county');
+    const res = await t.app.request('/api/live', { headers: { Cookie: await t.cookieOf('gridsw') } });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) text += decoder.decode((await reader.read()).value, { stream: true });
+    };
+    await readUntil('event: hello');
+    const outside = (await county('/api/incidents', intake(120.15, 29.05))).body.id;
+    const inside = (await county('/api/incidents', intake(120.05, 29.05))).body.id;
+    await readUntil(`"incidentId":${inside}`);
+    await reader.cancel();
+    expect(text).not.toContain(`"incidentId":${outside}`);
+
+    const recent = (await (await t.as('gridsw'))('/api/live/recent?limit=50')).body as { incident: { properties: { gridId: number } } }[];
+    expect(recent.length).toBeGreaterThan(0);
+    expect(new Set(recent.map((m) => m.incident.properties.gridId))).toEqual(new Set([4]));
   });
 });

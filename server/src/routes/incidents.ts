@@ -1,7 +1,5 @@
 import {
   allowedTransitions,
-  INCIDENT_KINDS,
-  INCIDENT_STATUSES,
   incidentIntakeSchema,
   levelDurations,
   OPEN_STATUSES,
@@ -13,43 +11,21 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
 import { incidentCounters } from '../db/incident-counters-sql.ts';
 import { listIncidentEvents } from '../db/incident-events-sql.ts';
-import { getIncident, listIncidents } from '../db/incidents-sql.ts';
+import { countIncidents, listIncidentsSorted } from '../db/incident-list-sql.ts';
+import { getIncident } from '../db/incidents-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
+import { decodeSortCursor, encodeSortCursor, incidentListFilter, incidentListQuery } from '../http/incident-list-query.ts';
+import { pageLinks } from '../http/page-links.ts';
 import { incidentFeature, incidentProperties } from '../incidents/incident-feature.ts';
 import { reportIncident, transitionIncident } from '../incidents/incident-writes.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import { inScope, requirePermission, scopeAreaId } from '../auth/scope.ts';
 import { incidentPartiesFor } from '../privacy/incident-parties.ts';
-import {
-  bboxParam,
-  commaListParam,
-  idParam,
-  idPathParams,
-  isoDateParam,
-  pagingParams,
-  queryObject,
-} from '../http/query-params.ts';
-import { requireArea } from '../http/require-area.ts';
+import { idPathParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
-
-const listQuery = queryObject({
-  bbox: bboxParam.optional(),
-  from: isoDateParam('from').optional(),
-  to: isoDateParam('to').optional(),
-  kind: commaListParam('kind', INCIDENT_KINDS).optional(),
-  status: commaListParam('status', INCIDENT_STATUSES).optional(),
-  areaId: idParam.optional(),
-  ...pagingParams,
-}).superRefine(({ from, to }, ctx) => {
-  // Compared as written: `from=2025-02-01&to=2025-01-31` is backwards, though as spans the
-  // end of the 31st meets the start of the 1st.
-  if (from && to && from.start > to.start) {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
-  }
-});
 
 /** Largest body of an incident write, in bytes: a long description and twenty parties fit easily. */
 export const MAX_INCIDENT_BODY_BYTES = 64 * 1024;
@@ -68,23 +44,18 @@ export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub 
     return orNotFound(incident && inScope(db, scopeAreaId(c), incident.gridId) ? incident : null, 'incident', id);
   };
   return new Hono<AppEnv>()
-    .get('/', validate('query', listQuery), (c) => {
+    .get('/', validate('query', incidentListQuery), (c) => {
       const q = c.req.valid('query');
-      requireArea(db, 'areaId', q.areaId);
-      const page = listIncidents(
-        db,
-        {
-          bbox: q.bbox,
-          from: q.from && new Date(q.from.start).toISOString(),
-          to: q.to && new Date(q.to.end).toISOString(),
-          kinds: q.kind,
-          statuses: q.status,
-          areaId: q.areaId,
-        },
-        { limit: q.limit, afterId: q.cursor },
-        config.now(),
-      );
-      return geojsonResponse(c, pointFeatureCollection(page, c.req.url, incidentProperties));
+      const now = config.now();
+      const filter = incidentListFilter(db, q);
+      const page = listIncidentsSorted(db, filter, q.sort, decodeSortCursor(q.sort, q.cursor), q.limit, now);
+      const nextCursor = page.next && encodeSortCursor(q.sort, page.next);
+      return geojsonResponse(c, {
+        ...pointFeatureCollection({ items: page.items, nextAfterId: null }, c.req.url, incidentProperties),
+        numberMatched: countIncidents(db, filter, now),
+        nextCursor,
+        links: pageLinks(c.req.url, nextCursor),
+      });
     })
     .get('/counters', validate('query', queryObject({})), (c) => c.json(incidentCounters(db, config.now(), scopeAreaId(c))))
     .get('/:id', validate('param', idPathParams), (c) => {

@@ -27,11 +27,39 @@ import {
   transitionRequestSchema,
   mediationPointCollectionSchema,
   mediationPointFeatureSchema,
+  // Issue 7
+  DEFAULT_INCIDENT_SORT,
+  DEFAULT_STATS_PERIOD_DAYS,
+  FIGURE_DEFINITIONS,
+  FIGURES,
+  INCIDENT_SORTS,
+  SAFETY_REFERENCE_RATE,
+  SAFETY_WEIGHTS,
+  areaStatsSchema,
+  childrenStatsSchema,
+  incidentListSchema,
+  EXPORT_FORMATS,
+  IMPORT_LAYERS,
+  importMappingSchema,
+  importPreviewSchema,
+  importReportSchema,
+  importResultSchema,
+  savedMappingSchema,
+  HOTSPOT_UNITS,
+  WARNING_TYPES,
+  heatCollectionSchema,
+  hotspotCollectionSchema,
+  warningListSchema,
 } from '@gridmap/shared';
+import { HEX_K_RING, MAX_HEX_RESOLUTION, MIN_HEX_RESOLUTION } from '@gridmap/shared/hotspots/hex-study-area';
+import * as W from '@gridmap/shared/hotspots/warning-thresholds';
+import { DEFAULT_HEX_RESOLUTION } from './hotspots.ts';
 import { z } from 'zod';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../http/query-params.ts';
 import { LIVE_REPLAY_MAX_EVENTS, LIVE_REPLAY_WINDOW_MS, LIVE_RETRY_MS } from '../live/live-replay.ts';
 import { AREAS_CACHE_CONTROL } from './areas.ts';
+import { MAX_EXPORT_ROWS } from './exports.ts';
+import { MAX_IMPORT_BYTES } from '@gridmap/shared/import/read-source';
 import { MAX_INCIDENT_BODY_BYTES } from './incidents.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
 import { MEDIATION_OPENAPI_SCHEMAS, mediationOpenApiPaths } from './mediation-openapi.ts';
@@ -52,10 +80,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource.',
   409:
     'Refused in the current state: the transition is not allowed from the incident\'s status (the message ' +
-    'lists the allowed ones), or `expectedVersion` is stale because someone else changed the incident first.',
+    'lists the allowed ones), or `expectedVersion` is stale because someone else changed the incident first; ' +
+    'an import that cannot be applied (rejected rows not skipped, or areas that would not tile their parents), with nothing written.',
   401: 'Not signed in, or the session has ended.',
   403: 'Not allowed: a write with a session but without its X-CSRF-Token, or outside the role or area.',
-  413: `The body is over ${MAX_INCIDENT_BODY_BYTES} bytes.`,
+  413: `The body is over the route's limit: ${MAX_INCIDENT_BODY_BYTES} bytes for incident writes, ${MAX_IMPORT_BYTES} bytes of file for imports.`,
   429: 'Too many failed sign-ins: wait as Retry-After says.',
 };
 const jsonBody = (name: string) => ({ required: true, ...json(ref(name)) });
@@ -127,6 +156,38 @@ function component(schema: z.ZodType, io: 'input' | 'output' = 'output'): Json {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
   return rest;
 }
+
+// Issue 7: the incident table's filters and sort, the exports' parameters, the figures' period.
+const incidentTableFilters = [
+  query('level', 'Levels handling the incident now.', commaList(AREA_LEVELS)),
+  query('overdue', 'true: open and past the deadline now; false: not so.', { type: 'string', enum: ['true', 'false'] }),
+];
+const incidentSort = query(
+  'sort',
+  'Order: a key ascending, or -key descending; ties break by id. A cursor belongs to its sort (another sort\'s is 400).',
+  { type: 'string', enum: [...INCIDENT_SORTS], default: DEFAULT_INCIDENT_SORT },
+);
+function exportParameters() {
+  return [
+    bbox,
+    query('from', 'As for GET /api/incidents.', { type: 'string', example: '2024-01-01' }),
+    query('to', 'As for GET /api/incidents.', { type: 'string', example: '2024-12-31' }),
+    query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
+    query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
+    ...incidentTableFilters,
+    areaFilter('areaId', 'Only incidents inside this area (any level).'),
+    incidentSort,
+  ];
+}
+const statsPeriodParams = [
+  query('from', `First county day of the period (YYYY-MM-DD); default: ${DEFAULT_STATS_PERIOD_DAYS} days up to \`to\`.`, { type: 'string', example: '2025-01-01' }),
+  query('to', 'Last county day of the period, included (YYYY-MM-DD); default: today in the county.', { type: 'string', example: '2025-12-31' }),
+];
+const statsDescription =
+  'Every figure counts the incidents reported in the period, in the state they are in now. ' +
+  Object.entries(FIGURE_DEFINITIONS).map(([figure, d]) => `\`${figure}\`: ${d.definition}${d.additive ? ' (additive)' : ''}.`).join(' ') +
+  ` The safety index: 100 × (${SAFETY_WEIGHTS.load} × load + ${SAFETY_WEIGHTS.success} × success rate + ${SAFETY_WEIGHTS.local} × 矛盾不上交率 + ${SAFETY_WEIGHTS.onTime} × (1 − overdue/reported)), ` +
+  `load = 1 / (1 + r / ${SAFETY_REFERENCE_RATE}), r = severity-weighted incidents per 1,000 households per year.`;
 
 /** The OpenAPI 3.1 document of the API; response schemas come from the shared zod contract. */
 export function openApiDocument(): Json {
@@ -208,6 +269,26 @@ export function openApiDocument(): Json {
           },
         },
       },
+      // Issue 7: the figures of an area (definitions in shared/src/figures).
+      '/api/areas/{id}/stats': {
+        get: {
+          summary: "An area's figures over a period, with the previous period, its siblings, months and breakdowns",
+          description: statsDescription,
+          parameters: [idPath('Area'), ...statsPeriodParams],
+          responses: { '200': { description: 'OK', ...json(ref('AreaStats')) }, ...errors(400, 404) },
+        },
+      },
+      '/api/areas/{id}/children/stats': {
+        get: {
+          summary: "Every child's figures over a period and the chosen figure's value, for a choropleth",
+          parameters: [
+            idPath('Area'),
+            query('figure', 'The figure each child\'s `value` is.', { type: 'string', enum: [...FIGURES], default: 'reported' }),
+            ...statsPeriodParams,
+          ],
+          responses: { '200': { description: 'OK', ...json(ref('ChildrenStats')) }, ...errors(400, 404) },
+        },
+      },
       '/api/households': {
         get: {
           summary: 'Households as GeoJSON points, paged by id',
@@ -223,7 +304,7 @@ export function openApiDocument(): Json {
       '/api/households/{id}': pointFeaturePath('Household', 'HouseholdFeature'),
       '/api/incidents': {
         get: {
-          summary: 'Incidents (disputes and events) as GeoJSON points, paged by id',
+          summary: 'Incidents (disputes and events) as GeoJSON points, sorted and paged with a keyset cursor per sort',
           parameters: [
             bbox,
             query(
@@ -240,10 +321,12 @@ export function openApiDocument(): Json {
             ),
             query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
             query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
+            ...incidentTableFilters,
             areaFilter('areaId', 'Only incidents inside this area (any level).'),
+            incidentSort,
             ...paging,
           ],
-          responses: { '200': { description: 'OK', ...geojson('IncidentCollection') }, ...errors(400) },
+          responses: { '200': { description: 'OK', ...geojson('IncidentList') }, ...errors(400) },
         },
         post: {
           summary: 'Report a new incident (intake)',
@@ -255,6 +338,22 @@ export function openApiDocument(): Json {
             'to now and may not lie in the future. Parties are stored and served masked.',
           requestBody: jsonBody('IncidentIntake'),
           responses: { '201': { description: 'Created', ...geojson('IncidentFeature') }, ...errors(400, 413) },
+        },
+      },
+      // Issue 7: exports of the incident list's selection.
+      '/api/exports/incidents.csv': {
+        get: {
+          summary: 'The selection of the incident list as CSV (UTF-8 with BOM, CRLF), whole, sorted as asked',
+          description: `Same filters and sort as \`GET /api/incidents\`, no paging; at most ${MAX_EXPORT_ROWS} incidents (else 413). Columns are the API's codes, then the town, community and grid by name.`,
+          parameters: exportParameters(),
+          responses: { '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 413) },
+        },
+      },
+      '/api/exports/incidents.geojson': {
+        get: {
+          summary: 'The selection of the incident list as one GeoJSON FeatureCollection',
+          parameters: exportParameters(),
+          responses: { '200': { description: 'OK', content: { 'application/geo+json': { schema: { type: 'object' } } } }, ...errors(400, 413) },
         },
       },
       '/api/incidents/counters': {
@@ -343,6 +442,54 @@ export function openApiDocument(): Json {
           },
         },
       },
+      ...importAndExportPaths(),
+      // Hot spots, heat map and early warning (issue 4).
+      '/api/hotspots': {
+        get: {
+          summary: 'Significant hot and cold spots: Getis–Ord Gi* over incident counts per cell, as GeoJSON polygons',
+          description:
+            'Every cell of the study area, zero cells included, with count, z (Gi*), p (two-sided, normal), q ' +
+            '(Benjamini–Hochberg over all cells) and bin −3..3 (cold 99/95/90 %, none, hot 90/95/99 %), judged by q ' +
+            `when fdr=true, by p when false. Weights: binary, the cell itself included (Gi*), not row-standardised; ` +
+            `hexagons neighbour their H3 k-ring (k = ${HEX_K_RING}), grids neighbour grids sharing a boundary edge. ` +
+            'Gi* = (Σ_j w_ij x_j − x̄ W_i) / (S √((n W_i − W_i²)/(n − 1))), S the population standard deviation. ' +
+            'Hexagons are every H3 cell whose centre lies in the county plus the cell of any incident outside it.',
+          parameters: [
+            query('unit', 'Cells: H3 hexagons or grids (网格).', { type: 'string', enum: [...HOTSPOT_UNITS], default: 'hex' }),
+            query('resolution', `H3 resolution (unit=hex only; 400 with unit=grid).`, {
+              type: 'integer', minimum: MIN_HEX_RESOLUTION, maximum: MAX_HEX_RESOLUTION, default: DEFAULT_HEX_RESOLUTION,
+            }),
+            query('from', `Reported at or after (ISO date = 00:00 of that county day, ${COUNTY_OFFSET}; 400 when after to).`, { type: 'string' }),
+            query('to', 'Reported before (a date alone includes its whole county day).', { type: 'string' }),
+            query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
+            query('fdr', 'Benjamini–Hochberg false-discovery-rate correction of the classes.', { type: 'boolean', default: true }),
+            query('cells', 'all: every cell; significant: only cells of bin ≠ 0 (statistics still over all cells).', {
+              type: 'string', enum: ['all', 'significant'], default: 'all',
+            }),
+          ],
+          responses: { '200': { description: 'OK', ...geojson('HotspotCollection') }, ...errors(400) },
+        },
+      },
+      '/api/heat': {
+        get: {
+          summary: 'Every incident as a point for the heat map: county week, kind, status, handling level, severity',
+          responses: { '200': { description: 'OK', ...geojson('HeatCollection') }, ...errors(400) },
+        },
+      },
+      '/api/warnings': {
+        get: {
+          summary: 'Early warnings (研判预警) at the server clock, newest first, with the thresholds used',
+          description:
+            `rising_area: a grid whose last ${W.RECENT_PERIOD_DAYS} days exceed its previous ${W.BASELINE_PERIOD_DAYS} (one-sided ` +
+            `Poisson rate test, BH q ≤ ${W.RISING_MAX_Q_VALUE}, rate ratio ≥ ${W.RISING_MIN_RATE_RATIO}, ≥ ${W.RISING_MIN_RECENT_COUNT} cases); ` +
+            `emerging_hotspot: a grid with ≥ ${W.EMERGING_MIN_RECENT_COUNT} recent cases, Gi* bin ≥ ${W.EMERGING_MIN_BIN} over the last ` +
+            `${W.EMERGING_RECENT_DAYS} days and ≤ ${W.EMERGING_MAX_BASELINE_BIN} over the baseline; repeat_address: ≥ ${W.REPEAT_ADDRESS_MIN_COUNT} incidents at ` +
+            `one household within ${W.REPEAT_ADDRESS_WINDOW_DAYS} days; near_deadline: an open case due within ${W.NEAR_DEADLINE_HOURS} ` +
+            'hours. Figures are numbers; clients word the reasons.',
+          parameters: [query('type', 'Warning types.', commaList(WARNING_TYPES))],
+          responses: { '200': { description: 'OK', ...json(ref('WarningList')) }, ...errors(400) },
+        },
+      },
       '/api/openapi.json': {
         get: {
           summary: 'This document',
@@ -359,6 +506,9 @@ export function openApiDocument(): Json {
         HouseholdCollection: component(householdCollectionSchema),
         HouseholdFeature: component(householdFeatureSchema),
         IncidentCollection: component(incidentCollectionSchema),
+        IncidentList: component(incidentListSchema),
+        AreaStats: component(areaStatsSchema),
+        ChildrenStats: component(childrenStatsSchema),
         IncidentFeature: component(incidentFeatureSchema),
         IncidentDetail: component(incidentDetailSchema),
         IncidentCounters: component(incidentCountersSchema),
@@ -369,9 +519,120 @@ export function openApiDocument(): Json {
         LiveIncidentMessage: component(liveIncidentMessageSchema),
         MediationPointCollection: component(mediationPointCollectionSchema),
         MediationPointFeature: component(mediationPointFeatureSchema),
+        HotspotCollection: component(hotspotCollectionSchema),
+        HeatCollection: component(heatCollectionSchema),
+        WarningList: component(warningListSchema),
         ErrorBody: component(errorBodySchema),
         ...Object.fromEntries(Object.entries(MEDIATION_OPENAPI_SCHEMAS).map(([name, [schema, io]]) => [name, component(schema, io)])),
+        ImportMapping: component(importMappingSchema),
+        ImportPreview: component(importPreviewSchema),
+        ImportReport: component(importReportSchema),
+        ImportResult: component(importResultSchema),
+        SavedMapping: component(savedMappingSchema),
       },
     },
+  };
+}
+
+/** Issue 10: imports (multipart uploads) and layer exports. */
+function importAndExportPaths(): Json {
+  const upload = (extra: Json) => ({
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary', description: 'GeoJSON, a zipped Shapefile (.shp, .dbf, .prj, .cpg) or CSV in UTF-8 or GBK.' },
+            ...extra,
+          },
+        },
+      },
+    },
+  });
+  const mappingField = { mapping: { type: 'string', description: 'The ImportMapping as JSON.' } };
+  const skipField = { skipRejected: { type: 'string', enum: ['true', 'false'], description: 'Apply the accepted rows and leave the rejected out.' } };
+  const formatParam = query('format', 'geojson (default), csv (UTF-8 with BOM; points as lon/lat, polygons as wkt) or shp (zipped, with .prj and .cpg).', {
+    type: 'string',
+    enum: [...EXPORT_FORMATS],
+  });
+  const exportResponses = {
+    '200': {
+      description: 'The file, as an attachment (Content-Disposition).',
+      content: {
+        'application/geo+json': { schema: { type: 'object' } },
+        'text/csv': { schema: { type: 'string' } },
+        'application/zip': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    ...errors(400),
+  };
+  const exportPath = (what: string, parameters: Json[]) => ({
+    get: { summary: `Export ${what}, whole or filtered as its list route filters`, parameters: [formatParam, ...parameters], responses: exportResponses },
+  });
+  return {
+    '/api/imports/preview': {
+      post: {
+        summary: 'What a file holds: format, encoding, declared coordinate system, columns, first rows, a guessed mapping',
+        requestBody: upload({ layer: { type: 'string', enum: [...IMPORT_LAYERS] }, encoding: { type: 'string', enum: ['auto', 'utf-8', 'gbk'] } }),
+        responses: { '200': { description: 'OK', ...json(ref('ImportPreview')) }, ...errors(400, 403, 413) },
+      },
+    },
+    '/api/imports/dry-run': {
+      post: {
+        summary: 'The row-by-row report of what importing the file would create, update or reject; writes nothing',
+        requestBody: upload({ ...mappingField, ...skipField }),
+        responses: { '200': { description: 'OK', ...json(ref('ImportReport')) }, ...errors(400, 403, 413) },
+      },
+    },
+    '/api/imports/apply': {
+      post: {
+        summary: 'Plans and writes the import in one transaction',
+        requestBody: upload({ ...mappingField, ...skipField }),
+        responses: { '200': { description: 'Written', ...json(ref('ImportResult')) }, ...errors(400, 403, 409, 413) },
+      },
+    },
+    '/api/imports/mappings': {
+      get: {
+        summary: 'Saved field mappings, newest first',
+        parameters: [query('layer', 'Only mappings of this layer.', { type: 'string', enum: [...IMPORT_LAYERS] })],
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { mappings: { type: 'array', items: ref('SavedMapping') } } }) }, ...errors(400) },
+      },
+    },
+    '/api/imports/mappings/{name}': {
+      put: {
+        summary: 'Save (or replace) a mapping under a name',
+        parameters: [path('name', 'The name, 1–100 characters.')],
+        requestBody: { required: true, ...json({ type: 'object', required: ['mapping'], properties: { mapping: ref('ImportMapping') } }) },
+        responses: { '200': { description: 'Saved', ...json(ref('SavedMapping')) }, ...errors(400, 403) },
+      },
+      delete: {
+        summary: 'Delete a saved mapping',
+        parameters: [path('name', 'The name.')],
+        responses: { '204': { description: 'Deleted' }, ...errors(403, 404) },
+      },
+    },
+    '/api/imports/batches': {
+      get: {
+        summary: 'Applied imports, newest first (the last 50)',
+        responses: { '200': { description: 'OK', ...json({ type: 'object' }) } },
+      },
+    },
+    '/api/layer-exports/areas': exportPath('areas', [
+      query('level', 'Only areas of this level.', { type: 'string', enum: [...AREA_LEVELS] }),
+      areaFilter('parent', 'Only children of this area.'),
+      bbox,
+    ]),
+    '/api/layer-exports/households': exportPath('households (masked as in the API)', [bbox, areaFilter('gridId', 'Only households of this grid.')]),
+    '/api/layer-exports/mediation-points': exportPath('mediation points', [bbox, query('kind', 'Mediation point kinds.', commaList(MEDIATION_KINDS))]),
+    '/api/layer-exports/incidents': exportPath('incidents', [
+      bbox,
+      query('from', 'Reported at or after (as in /api/incidents).'),
+      query('to', 'Reported before (as in /api/incidents).'),
+      query('kind', 'Incident kinds.', commaList(INCIDENT_KINDS)),
+      query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
+      areaFilter('areaId', 'Only incidents inside this area.'),
+    ]),
   };
 }

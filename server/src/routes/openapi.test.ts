@@ -69,7 +69,9 @@ describe('GET /api/openapi.json', () => {
       body.paths[path].get.parameters
         .filter((p: { in: string }) => p.in === 'query')
         .map((p: { name: string }) => p.name);
-    expect(names('/api/incidents')).toEqual(['bbox', 'from', 'to', 'kind', 'status', 'areaId', 'limit', 'cursor']);
+    expect(names('/api/incidents')).toEqual(['bbox', 'from', 'to', 'kind', 'status', 'level', 'overdue', 'areaId', 'sort', 'limit', 'cursor']);
+    expect(names('/api/exports/incidents.csv')).toEqual(['bbox', 'from', 'to', 'kind', 'status', 'level', 'overdue', 'areaId', 'sort']);
+    expect(names('/api/areas/{id}/children/stats')).toEqual(['figure', 'from', 'to']);
     expect(names('/api/households')).toEqual(['bbox', 'gridId', 'limit', 'cursor']);
     expect(names('/api/areas')).toEqual(['level', 'parent', 'bbox']);
   });

@@ -31,6 +31,8 @@ export interface TileService {
   getTile(layer: TileLayer, z: number, x: number, y: number): CachedTile;
   /** Re-reads incidents from the database (after writes) and drops their cached tiles. */
   rebuildIncidents(): void;
+  /** Re-reads households from the database (after an import) and drops their cached tiles. */
+  rebuildHouseholds(): void;
   /** Notes that incidents were written: the next incident tile rebuilds the index (see INCIDENT_REBUILD_MIN_INTERVAL_MS). */
   markIncidentsStale(): void;
   /** Points indexed per layer. */
@@ -39,7 +41,8 @@ export interface TileService {
 
 /** Builds the in-memory point indexes of both layers from the database (once, at start). */
 export function createTileService(db: Db, now: () => Date): TileService {
-  const households: HouseholdPoints = loadHouseholdPoints(db);
+  let households: HouseholdPoints = loadHouseholdPoints(db);
+  let householdsVersion = 1;
   let incidents: IncidentPoints = loadIncidentPoints(db);
   let incidentsVersion = 1;
   let incidentsStale = false;
@@ -59,7 +62,7 @@ export function createTileService(db: Db, now: () => Date): TileService {
         rebuildIncidents();
       }
       const nowMs = now().getTime();
-      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : 0}/${z}/${x}/${y}`;
+      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : householdsVersion}/${z}/${x}/${y}`;
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
       const hit = cache.get(key, nowMs, maxAge);
       if (hit) return hit;
@@ -76,6 +79,11 @@ export function createTileService(db: Db, now: () => Date): TileService {
     rebuildIncidents,
     markIncidentsStale() {
       incidentsStale = true;
+    },
+    rebuildHouseholds() {
+      households = loadHouseholdPoints(db);
+      householdsVersion++;
+      cache.deletePrefix('households:');
     },
     counts() {
       return { households: households.index.count, incidents: incidents.index.count };

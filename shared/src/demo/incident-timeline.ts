@@ -5,7 +5,7 @@ import type { Random } from './random.ts';
 
 export const DAY_MS = 86_400_000;
 
-const SEVERITY_WEIGHTS = [0.85, 0.12, 0.03];
+export const SEVERITY_WEIGHTS = [0.85, 0.12, 0.03];
 /** Level a case is first handled at, by severity (小事不出村, 大事不出镇). */
 const ORIGIN_BY_SEVERITY: Record<Severity, number[]> = {
   // county, town, community, grid
@@ -14,14 +14,14 @@ const ORIGIN_BY_SEVERITY: Record<Severity, number[]> = {
   3: [0.4, 0.5, 0.1, 0],
 };
 
-const SOURCES: IncidentSource[] = ['patrol', 'walk_in', 'hotline_12345', 'police_110', 'online'];
-const SOURCE_WEIGHTS: Partial<Record<IncidentKind, number[]>> = {
+export const SOURCES: IncidentSource[] = ['patrol', 'walk_in', 'hotline_12345', 'police_110', 'online'];
+export const SOURCE_WEIGHTS: Partial<Record<IncidentKind, number[]>> = {
   traffic: [0.05, 0.1, 0.15, 0.65, 0.05],
   neighbour: [0.4, 0.2, 0.15, 0.15, 0.1],
   petition: [0.1, 0.5, 0.2, 0, 0.2],
   medical: [0.05, 0.5, 0.3, 0.05, 0.1],
 };
-const DEFAULT_SOURCE_WEIGHTS = [0.35, 0.22, 0.2, 0.1, 0.13];
+export const DEFAULT_SOURCE_WEIGHTS = [0.35, 0.22, 0.2, 0.1, 0.13];
 
 /** Median time to an outcome as a share of the deadline, and its log-normal spread. */
 const MEDIAN_DURATION_SHARE = 0.35;

@@ -14,11 +14,11 @@ import type { TownSeat } from './zhuji-towns.ts';
 export const INCIDENTS_AT_FULL_SIZE = 60_000;
 export const INCIDENT_WINDOW_DAYS = 730;
 /** Share of incidents reported at a household's door (householdId set); the rest within OFFSET_M of one. */
-const AT_HOUSEHOLD_SHARE = 0.6;
-const OFFSET_M = 50;
+export const AT_HOUSEHOLD_SHARE = 0.6;
+export const OFFSET_M = 50;
 
 /** Kind mix before local factors: neighbour disputes most common, then family, land, property, debt … */
-const KIND_SHARE: Record<IncidentKind, number> = {
+export const KIND_SHARE: Record<IncidentKind, number> = {
   neighbour: 0.26, family: 0.17, land: 0.12, property: 0.1, debt: 0.09,
   labour: 0.05, traffic: 0.07, commercial: 0.05, medical: 0.03, petition: 0.03,
 };

@@ -49,6 +49,19 @@ export async function postJson<S extends z.ZodTypeAny>(path: string, body: unkno
   return parsed(response, `POST ${path}`, schema);
 }
 
+/** PUT `body` as JSON to `path` and parse the answer with `schema`. */
+export async function putJson<S extends z.ZodTypeAny>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  const response = await fetch(path, { method: 'PUT', headers: writeHeaders(), body: JSON.stringify(body) });
+  return parsed(response, `PUT ${path}`, schema);
+}
+
+/** POST a multipart form (an upload) to `path`; the browser sets its content type and boundary. */
+export async function postForm<S extends z.ZodTypeAny>(path: string, form: FormData, schema: S): Promise<z.infer<S>> {
+  const { 'content-type': _, ...headers } = writeHeaders();
+  const response = await fetch(path, { method: 'POST', headers, body: form });
+  return parsed(response, `POST ${path}`, schema);
+}
+
 /** DELETE `path`; throws an ApiRequestError on a non-2xx answer. */
 export async function deleteRequest(path: string): Promise<void> {
   const response = await fetch(path, { method: 'DELETE', headers: writeHeaders() });

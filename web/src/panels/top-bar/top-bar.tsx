@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { SessionMenu } from '../../session/session-menu.tsx';
@@ -11,8 +12,8 @@ const COUNTS: { key: 'households' | 'incidents' | 'mediationPoints' | 'staff'; l
   { key: 'staff', label: 'count.staff' },
 ];
 
-/** The dark bar across the top: product, county, demo badge, table counts, language switch. */
-export function TopBar() {
+/** The dark bar across the top: product, county, demo badge, views, table counts, language switch. */
+export function TopBar({ nav }: { nav?: ReactNode } = {}) {
   const { t, format, locale, setLocale } = useI18n();
   const health = useQuery(healthQueryOptions);
   const data = health.data;
@@ -28,6 +29,7 @@ export function TopBar() {
           {t('app.demoBadge')}
         </span>
       )}
+      {nav}
       <dl className="top-counts">
         {COUNTS.map(({ key, label }) => (
           <div key={key} className="top-count">

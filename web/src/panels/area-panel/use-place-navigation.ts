@@ -1,0 +1,121 @@
+import { childLevel, countyDay, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
+import { useQuery } from '@tanstack/react-query';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo } from 'react';
+import { placeChildrenData, placeChoropleth } from '../../layers/choropleth/place-choropleth.ts';
+import { usePlaceFit, usePlaceLayers } from '../../layers/choropleth/use-place-layers.ts';
+import type { Selection } from '../../map/selection.ts';
+import { useViewState } from '../../url-state/use-view-state.ts';
+import type { ViewState } from '../../url-state/view-state.ts';
+import { areaChain } from '../detail-panel/area-chain.ts';
+import { incidentQueryOptions } from '../detail-panel/detail-queries.ts';
+import { drillTarget } from '../breadcrumb/drill-target.ts';
+import type { IncidentRowFeature } from '../incident-table/incident-table.tsx';
+import { childrenStatsQueryOptions } from './area-stats-queries.ts';
+
+/** Zoom the map goes to (at least) to show an incident opened from the table. */
+const INCIDENT_ZOOM = 15;
+
+export interface PlaceNavigationInput {
+  areas: Partial<Record<AreaLevel, AreaCollection>>;
+  findArea: (id: number) => AreaProperties | undefined;
+  map: MapLibreMap | null;
+  selection: Selection | null;
+  setSelection: (selection: Selection | null) => void;
+  /** The server's time now. */
+  now: Date;
+}
+
+/**
+ * The official's place in the hierarchy and everything that follows from it: the URL's view,
+ * the breadcrumb chain, the children's figures coloured on the map, drilling by map clicks,
+ * and incidents opened from the table (selected for the detail panel and shown on the map).
+ */
+export function usePlaceNavigation({ areas, findArea, map, selection, setSelection, now }: PlaceNavigationInput) {
+  const [view, setView] = useViewState();
+  const county = areas.county?.features[0];
+  const placeId = view.area ?? county?.id;
+  const place = placeId === undefined ? undefined : findArea(placeId);
+  const placeFeature = place ? areas[place.level]?.features.find((f) => f.id === place.id) : undefined;
+  const chain = useMemo(() => (place ? areaChain(place.id, findArea, 'county') : []), [place, findArea]);
+
+  const figure = view.figure === 'none' ? 'reported' : view.figure;
+  const below = place ? childLevel(place.level) : null;
+  const childrenStats = useQuery({
+    ...childrenStatsQueryOptions(place?.id ?? 0, figure, { from: view.from, to: view.to }),
+    enabled: place !== undefined && below !== null,
+  });
+  const stats = childrenStats.data;
+  const choropleth = useMemo(
+    () => placeChoropleth(figure, stats?.children.map((c) => c.value) ?? []),
+    [figure, stats],
+  );
+  const childrenData = useMemo(() => {
+    if (!place || !below || !stats || view.figure === 'none') return null;
+    const features = areas[below]?.features.filter((f) => f.properties.parentId === place.id) ?? [];
+    return placeChildrenData(features, new Map(stats.children.map((c) => [c.id, c.value])));
+  }, [place, below, stats, areas, view.figure]);
+
+  usePlaceLayers(map, placeFeature, childrenData, choropleth);
+  usePlaceFit(map, placeFeature);
+
+  const goTo = useCallback(
+    (id: number) => {
+      const area = findArea(id);
+      setView({ ...view, panel: 'area', area: area?.level === 'county' ? null : id, incident: null });
+      if (selection?.kind === 'incident') setSelection(null);
+    },
+    [findArea, setView, view, selection, setSelection],
+  );
+
+  /** A map click on an area (a grid): one level down toward it, or across to it. */
+  const onAreaPick = useCallback(
+    (pickedId: number) => {
+      if (!place) return;
+      const target = drillTarget(pickedId, place, findArea);
+      if (target) goTo(target.id);
+    },
+    [place, findArea, goTo],
+  );
+
+  const openIncident = useCallback(
+    (incident: IncidentRowFeature) => {
+      const at = incident.geometry.coordinates;
+      setSelection({ kind: 'incident', id: incident.id, at });
+      setView({ ...view, incident: incident.id });
+      map?.easeTo({ center: at, zoom: Math.max(map.getZoom(), INCIDENT_ZOOM) });
+    },
+    [setSelection, setView, view, map],
+  );
+
+  // An incident named in the URL opens once it has loaded; closing the detail clears it.
+  const linked = useQuery({ ...incidentQueryOptions(view.incident ?? 0), enabled: view.incident !== null && selection === null });
+  useEffect(() => {
+    const feature = linked.data;
+    if (feature && view.incident === feature.id && selection === null) {
+      setSelection({ kind: 'incident', id: feature.id, at: feature.geometry.coordinates });
+    }
+    // Only a newly loaded incident opens; later selections are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linked.data]);
+  useEffect(() => {
+    const openId = selection?.kind === 'incident' ? selection.id : null;
+    if (view.incident !== null && openId !== view.incident && !linked.isPending) setView({ ...view, incident: openId });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selection]);
+
+  return {
+    view,
+    setView: setView as (view: ViewState) => void,
+    place,
+    chain,
+    childrenStats: stats,
+    choropleth,
+    figureShown: view.figure !== 'none' && below !== null,
+    today: countyDay(now.getTime()),
+    setPanel: (panel: ViewState['panel']) => setView({ ...view, panel }),
+    goTo,
+    onAreaPick,
+    openIncident,
+  };
+}

@@ -1,0 +1,26 @@
+import { AREA_LEVELS, type AreaProperties } from '@gridmap/shared';
+import { areaChain } from '../detail-panel/area-chain.ts';
+
+/**
+ * Where a click on the map at `pickedId` (a grid, the area a click hits) takes the official
+ * standing at `place`: one level down toward it when it lies inside the place; at a grid
+ * (nothing below), or when it lies outside, to the area at the place's own level that holds
+ * it (a sibling or cousin). Null when the picked area is unknown or is the place itself.
+ * @example drillTarget(grid, county, findArea) // the town holding the grid
+ */
+export function drillTarget(
+  pickedId: number,
+  place: AreaProperties,
+  findArea: (id: number) => AreaProperties | undefined,
+): AreaProperties | null {
+  const chain = areaChain(pickedId, findArea, 'county'); // county … picked
+  const at = chain.findIndex((area) => area.id === place.id);
+  const target = at >= 0 ? chain[at + 1] : chain.find((area) => area.level === place.level);
+  if (target && target.id !== place.id) return target;
+  return null;
+}
+
+/** The rank of a level from the top (county 0 … grid 3). */
+export function levelRank(level: AreaProperties['level']): number {
+  return AREA_LEVELS.indexOf(level);
+}
