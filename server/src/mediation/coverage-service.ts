@@ -48,7 +48,7 @@ export class CoverageService {
         parentOf: new Map(areas.map((a) => [a.id, a.parentId])),
       };
     }
-    const key = `${stamp}/${this.points.version}`;
+    const key = `${stamp}/${this.points.version()}`;
     if (key !== this.cachedFor) {
       this.cache.clear();
       this.cachedFor = key;

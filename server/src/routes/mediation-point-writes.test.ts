@@ -122,3 +122,18 @@ describe('PATCH /api/mediation-points/:id', () => {
     expect(errorBodySchema.parse(await res.json())).toMatchObject({ code: 'not_found', field: 'id' });
   });
 });
+
+describe('the nearest index', () => {
+  const t = useTinyCountyApp();
+
+  it('follows points written by other paths too (an import, another connection)', async () => {
+    expect(await nearestIds(t.current.app, 'lon=120.02&lat=29.02&disputeKind=medical')).toEqual([]);
+    t.current.db
+      .prepare(`INSERT INTO mediation_points (kind, level, area_id, name, lon, lat, address, hours, dispute_kinds, mediators, phone)
+        VALUES ('specialised', 'county', 1, '医调委', 120.03, 29.03, '医院路1号', '[]', '["medical"]', 2, '0575-1')`)
+      .run();
+    expect(await nearestIds(t.current.app, 'lon=120.02&lat=29.02&disputeKind=medical')).toEqual([4]);
+    t.current.db.prepare("UPDATE mediation_points SET closed_at = '2025-06-01T00:00:00.000Z' WHERE id = 4").run();
+    expect(await nearestIds(t.current.app, 'lon=120.02&lat=29.02&disputeKind=medical')).toEqual([]);
+  });
+});

@@ -55,7 +55,6 @@ export function mediationPointsRoutes({ db, config, mediation }: AppDeps & { med
     })
     .post('/', validate('json', mediationPointCreateSchema), (c) => {
       const point = createMediationPoint(db, c.req.valid('json'));
-      mediation.refresh();
       c.header('Location', `/api/mediation-points/${point.id}`);
       c.status(201);
       return c.body(JSON.stringify(pointFeature(point, mediationPointProperties)), 201, { 'Content-Type': 'application/geo+json; charset=utf-8' });
@@ -68,7 +67,6 @@ export function mediationPointsRoutes({ db, config, mediation }: AppDeps & { med
     .patch('/:id', validate('param', idPathParams), validate('json', mediationPointPatchSchema), (c) => {
       const { id } = c.req.valid('param');
       const point = patchMediationPoint(db, id, c.req.valid('json'), config.now());
-      mediation.refresh();
       return geojsonResponse(c, pointFeature(point, mediationPointProperties));
     });
 }

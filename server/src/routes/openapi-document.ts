@@ -7,6 +7,7 @@ import {
   KEY_GROUP_TAGS,
   INCIDENT_STATUSES,
   MAX_TILE_ZOOM,
+  MEDIATION_KINDS,
   TILE_LAYERS,
   areaCollectionSchema,
   areaDetailSchema,
