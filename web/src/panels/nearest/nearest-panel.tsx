@@ -17,8 +17,8 @@ import { openNearest, useNearestOrigin, type NearestOrigin } from './nearest-sto
 
 /** Candidates a search may list (the API allows up to MAX_NEAREST_K). */
 const K_CHOICES = [3, 5, 10] as const;
-/** Padding when the map fits the place and its candidates, in pixels; the left clears this panel. */
-const FIT_PADDING_PX = { top: 60, bottom: 60, left: 400, right: 60 };
+/** Padding when the map fits the place and its candidates, in pixels; the left clears the warnings list and this panel, the bottom the analysis bar. */
+const FIT_PADDING_PX = { top: 60, bottom: 110, left: 680, right: 60 };
 /** Closest zoom of that fit: two points a few hundred metres apart still show their streets. */
 const FIT_MAX_ZOOM = 15;
 
