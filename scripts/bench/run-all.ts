@@ -1,5 +1,7 @@
-import { main as areaStats } from './area-stats.ts';
+import { main as coverage } from './coverage.ts';
 import { main as foundation } from './foundation.ts';
+import { main as nearest } from './nearest.ts';
+import { main as areaStats } from './area-stats.ts';
 import { main as importBench } from './import.ts';
 import { main as live } from './live.ts';
 import { main as heatPlayback } from './heat-playback.ts';
@@ -9,6 +11,8 @@ import { main as planner } from './planner.ts';
 // `pnpm bench`: every benchmark in turn, each printing its own table of medians.
 const BENCHES: [string, () => Promise<void>][] = [
   ['foundation', foundation],
+  ['nearest', nearest],
+  ['coverage', coverage],
   ['import', importBench],
   ['live', live],
   ['hotspots', hotspots],

@@ -14,6 +14,7 @@ import { areasRoutes } from './routes/areas.ts';
 import { gridVersionsRoutes } from './routes/grid-versions.ts';
 import { plansRoutes } from './routes/plans.ts';
 import { configRoutes } from './routes/config.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { exportsRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { heatRoutes } from './routes/heat.ts';
@@ -24,10 +25,13 @@ import { incidentsRoutes } from './routes/incidents.ts';
 import { layerExportsRoutes } from './routes/layer-exports.ts';
 import { liveRoutes } from './routes/live.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
+import { nearestMediationRoutes } from './routes/nearest-mediation.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tilesRoutes } from './routes/tiles.ts';
 import { warningsRoutes } from './routes/warnings.ts';
 import { webAppRoutes } from './routes/web-app.ts';
+import { CoverageService } from './mediation/coverage-service.ts';
+import { MediationIndexHolder } from './mediation/mediation-index-holder.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { createTileService, type TileService } from './tiles/tile-service.ts';
 
@@ -48,6 +52,9 @@ export function createApp(deps: AppDeps) {
   const live = deps.live ?? new LiveHub();
   // Tiles show incidents' statuses: a change makes the incident tiles stale.
   live.onPublish(() => tiles.markIncidentsStale());
+  // Issue 5: the nearest index of mediation points, and coverage built on it.
+  const mediation = new MediationIndexHolder(deps.db);
+  const coverage = new CoverageService(deps.db, mediation);
   const app = new Hono<AppEnv>();
   app.use('*', requestId);
   app.use('/api/*', sessionContext(deps));
@@ -64,8 +71,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/plans', plansRoutes(deps));
   app.route('/api/grid-versions', gridVersionsRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));
+  app.route('/api/incidents', nearestMediationRoutes({ ...deps, mediation }));
   app.route('/api/incidents', incidentsRoutes({ ...deps, live }));
-  app.route('/api/mediation-points', mediationPointsRoutes(deps));
+  app.route('/api/mediation-points', mediationPointsRoutes({ ...deps, mediation }));
+  app.route('/api/coverage', coverageRoutes({ ...deps, coverage }));
   app.route('/api/exports', exportsRoutes(deps));
   app.route('/api/tiles', tilesRoutes({ ...deps, tiles }));
   app.route('/api/imports', importsRoutes({ ...deps, tiles }));

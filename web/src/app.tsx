@@ -37,6 +37,7 @@ import { CommandCentre } from './panels/command-centre/command-centre.tsx';
 import { IntakeForm } from './panels/intake/intake-form.tsx';
 import { PlannerEntry, plannerCommunityOf } from './planner/planner-entry.tsx';
 import { PlannerPanel } from './planner/planner-panel.tsx';
+import { MediationDock } from './panels/nearest/mediation-dock.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -150,6 +151,7 @@ export function App() {
               onMap={setMap}
             />
           )}
+          <MediationDock map={map} clockOffsetMs={clockOffset} actor={actor} canAssign={allows(session, 'handle')} />
           <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />
           <AnalysisPanel map={map} />
           <Breadcrumb chain={nav.chain} onGo={goTo} />

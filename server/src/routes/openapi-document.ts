@@ -75,6 +75,7 @@ import { MAX_EXPORT_ROWS } from './exports.ts';
 import { MAX_IMPORT_BYTES } from '@gridmap/shared/import/read-source';
 import { MAX_INCIDENT_BODY_BYTES } from './incidents.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
+import { MEDIATION_OPENAPI_SCHEMAS, mediationOpenApiPaths } from './mediation-openapi.ts';
 
 type Json = Record<string, unknown>;
 
@@ -426,14 +427,7 @@ export function openApiDocument(): Json {
           },
         },
       },
-      '/api/mediation-points': {
-        get: {
-          summary: 'Mediation points (调解室 / 调解点) as GeoJSON points, paged by id',
-          parameters: [bbox, query('kind', 'Mediation point kinds.', commaList(MEDIATION_KINDS)), ...paging],
-          responses: { '200': { description: 'OK', ...geojson('MediationPointCollection') }, ...errors(400) },
-        },
-      },
-      '/api/mediation-points/{id}': pointFeaturePath('Mediation point', 'MediationPointFeature'),
+      ...mediationOpenApiPaths({ query, path, errors, json, geojson, ref, idPath, bbox, paging, commaList }),
       '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
         get: {
           summary: 'A Mapbox Vector Tile of households or incidents',
@@ -544,6 +538,7 @@ export function openApiDocument(): Json {
         HeatCollection: component(heatCollectionSchema),
         WarningList: component(warningListSchema),
         ErrorBody: component(errorBodySchema),
+        ...Object.fromEntries(Object.entries(MEDIATION_OPENAPI_SCHEMAS).map(([name, [schema, io]]) => [name, component(schema, io)])),
         ImportMapping: component(importMappingSchema),
         ImportPreview: component(importPreviewSchema),
         ImportReport: component(importReportSchema),

@@ -16,6 +16,11 @@ const READS = [
   '/api/tiles/households/8/213/107.mvt',
   '/api/tiles/incidents/16/54704/27005.mvt',
   '/api/openapi.json',
+  '/api/mediation-points/nearest?lon=120.1&lat=29.1&disputeKind=land',
+  '/api/incidents/1/nearest-mediation',
+  '/api/coverage',
+  '/api/coverage/households?kind=land',
+  '/api/coverage/suggestions?kind=medical',
   '/api/areas?bbox=bad',
 ];
 

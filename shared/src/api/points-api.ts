@@ -63,6 +63,8 @@ export const mediationPointPropertiesSchema = z.object({
   disputeKinds: z.array(incidentKindSchema),
   mediators: z.number().int(),
   phone: z.string(),
+  /** When the point was closed (ISO); a closed point is left out of lists, nearest and coverage. */
+  closedAt: z.string().nullable(),
 });
 export type MediationPointProperties = z.infer<typeof mediationPointPropertiesSchema>;
 export const mediationPointCollectionSchema = featureCollectionSchema(pointSchema, mediationPointPropertiesSchema);

@@ -7,7 +7,7 @@ function point(id: number) {
   const properties: MediationPointProperties = {
     id, kind: 'people_committee', level: 'community', areaId: 3, name: `调委会 ${id}`, address: '浦阳路 1 号',
     hours: [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:00' }], disputeKinds: ['neighbour'], mediators: 2,
-    phone: '0575-8700****',
+    phone: '0575-8700****', closedAt: null,
   };
   return { type: 'Feature', id, geometry: { type: 'Point', coordinates: [120.2, 29.7] }, properties };
 }

@@ -11,6 +11,7 @@ import { Field } from './detail-fields.tsx';
 import { DetailHeader, DetailStatus } from './detail-header.tsx';
 import { householdQueryOptions, incidentQueryOptions } from './detail-queries.ts';
 import { IncidentActions } from './incident-actions.tsx';
+import { NearestButton } from '../nearest/nearest-button.tsx';
 import { IncidentTimeline, LevelDurations } from './incident-timeline.tsx';
 import type { MediationPointFeature } from '../../api/points-api.ts';
 
@@ -131,6 +132,7 @@ export function IncidentDetail(props: IncidentDetailProps) {
           </div>
         </dl>
       )}
+      {query.data && <p className="detail-subheading"><NearestButton incidentId={query.data.properties.id} at={query.data.geometry.coordinates} /></p>}
       {query.data && canHandle && <IncidentActions key={query.data.properties.version} incident={query.data} actor={actor} mediationPoints={mediationPoints} />}
       {incident && <IncidentTimeline events={incident.timeline} findMediationPoint={findMediationPoint} />}
     </>

@@ -1,0 +1,73 @@
+import type { AreaLevel } from '../areas/area-level.ts';
+import { buildGeoIndex, nearestNeighbours, type GeoIndex } from '../geo/geo-index.ts';
+import { AREA_LEVELS } from '../areas/area-level.ts';
+import { INCIDENT_KINDS, type IncidentKind } from '../incidents/incident-catalogue.ts';
+import type { OpeningPeriod } from './mediation-catalogue.ts';
+import { isOpenAt } from './open-at.ts';
+
+/** What the nearest search reads of a mediation point. */
+export interface IndexedMediationPoint {
+  id: number;
+  lon: number;
+  lat: number;
+  level: AreaLevel;
+  hours: OpeningPeriod[];
+  disputeKinds: IncidentKind[];
+}
+
+/**
+ * Mediation points indexed for "the nearest that can take this dispute": one KD-tree per
+ * combination of dispute kind and level (either may be any), so that these filters, which may
+ * leave few candidates (medical disputes go to a handful of rooms), cost no more than none: a
+ * filter that rejects most points would otherwise walk the whole tree to find k that pass.
+ * Opening hours change with the clock and stay a test on each candidate.
+ */
+export interface MediationPointIndex<P extends IndexedMediationPoint> {
+  points: P[];
+  /** Keyed by `treeKey(disputeKind, level)`. */
+  trees: Map<string, { index: GeoIndex; points: P[] }>;
+}
+
+function treeKey(kind: IncidentKind | undefined, level: AreaLevel | undefined): string {
+  return `${kind ?? '*'}/${level ?? '*'}`;
+}
+
+/** A nearest-mediation question; filters apply when given. */
+export interface NearestMediationQuery {
+  lon: number;
+  lat: number;
+  /** How many points to return at most. */
+  k: number;
+  /** Only points that take this kind of dispute. */
+  disputeKind?: IncidentKind;
+  /** Only points open at this instant (ms since the epoch; hours read on the county clock). */
+  openAt?: number;
+  /** Only points of this level. */
+  level?: AreaLevel;
+}
+
+/** Builds the indexes of `points` (a few hundred in a county: well under a millisecond, so writes rebuild). */
+export function buildMediationPointIndex<P extends IndexedMediationPoint>(points: readonly P[]): MediationPointIndex<P> {
+  const trees = new Map<string, { index: GeoIndex; points: P[] }>();
+  for (const kind of [undefined, ...INCIDENT_KINDS]) {
+    for (const level of [undefined, ...AREA_LEVELS]) {
+      const subset = points.filter((p) => (kind === undefined || p.disputeKinds.includes(kind)) && (level === undefined || p.level === level));
+      trees.set(treeKey(kind, level), { index: buildGeoIndex(subset), points: subset });
+    }
+  }
+  return { points: [...points], trees };
+}
+
+/**
+ * The `k` points nearest to the query by great-circle distance that pass its filters, nearest
+ * first, ties by id, each with its distance in metres; fewer when fewer pass.
+ */
+export function nearestMediationPoints<P extends IndexedMediationPoint>(
+  index: MediationPointIndex<P>,
+  query: NearestMediationQuery,
+): { point: P; distanceM: number }[] {
+  const { index: geo, points } = index.trees.get(treeKey(query.disputeKind, query.level)) as { index: GeoIndex; points: P[] };
+  const { openAt } = query;
+  const accept = openAt === undefined ? undefined : (i: number) => isOpenAt(points[i].hours, openAt);
+  return nearestNeighbours(geo, query.lon, query.lat, query.k, accept).map((n) => ({ point: points[n.index], distanceM: n.distanceM }));
+}
