@@ -1,7 +1,10 @@
 import { isKeyGroupTag, type AreaLevel, type AreaRecord, type HouseholdTag, type ImportLayer, type ImportMapping, type SavedMapping } from '@gridmap/shared';
 import { createAreaLocator } from '@gridmap/shared/geo/area-locator';
 import type { AreaWrite, ImportContext, ImportPlan, KnownArea, PointWrite } from '@gridmap/shared/import/plan-import';
+import { gridIndexOfPoints } from '@gridmap/shared/plans/partition-balance';
+import { refreshGridFigures } from './apply-plan-sql.ts';
 import type { Db } from './open-db.ts';
+import { placeholders } from './sql-lists.ts';
 
 type AreaGeometry = AreaRecord['geometry'];
 type PointLayer = Exclude<ImportLayer, 'areas'>;
@@ -68,6 +71,7 @@ export function writePlan(db: Db, plan: ImportPlan, fileName: string, now: Date)
   switch (plan.layer) {
     case 'areas':
       writeAreas(db, plan.writes as AreaWrite[]);
+      reassignAfterGridUpdates(db, (plan.writes as AreaWrite[]).filter((w) => w.id !== null && w.record.level === 'grid').map((w) => w.id!));
       break;
     case 'households':
       writeHouseholds(db, plan.writes as PointWrite<'households'>[]);
@@ -85,6 +89,34 @@ export function writePlan(db: Db, plan: ImportPlan, fileName: string, now: Date)
       VALUES (?, ?, ?, ?, ?, ?, ?)`)
     .run(plan.layer, level, fileName, now.toISOString(), totals.create, totals.update, totals.reject);
   return Number(batch.lastInsertRowid);
+}
+
+/**
+ * After an import redrew grids, the households and incidents that lay in a redrawn grid go to
+ * whichever grid of the same parent holds them now (the import has checked that the grids still
+ * tile their parent), and the grids' figures are recounted from their rows. The parents' figures
+ * do not move: the people stay inside the parent.
+ */
+function reassignAfterGridUpdates(db: Db, updatedGridIds: readonly number[]): void {
+  if (updatedGridIds.length === 0) return;
+  const parents = db
+    .prepare(`SELECT DISTINCT parent_id FROM areas WHERE id IN ${placeholders(updatedGridIds.length)}`)
+    .pluck().all(...updatedGridIds) as number[];
+  const siblings = db
+    .prepare(`SELECT id, geometry FROM areas WHERE level = 'grid' AND parent_id IN ${placeholders(parents.length)} ORDER BY id`)
+    .all(...parents) as { id: number; geometry: string }[];
+  const grids = siblings.map((g) => ({ id: g.id, geometry: JSON.parse(g.geometry) as AreaRecord['geometry'] }));
+  for (const table of ['households', 'incidents'] as const) {
+    const rows = db
+      .prepare(`SELECT id, lon, lat, grid_id FROM ${table} WHERE grid_id IN ${placeholders(updatedGridIds.length)}`)
+      .raw().all(...updatedGridIds) as [number, number, number, number][];
+    const found = gridIndexOfPoints(grids, Float64Array.from(rows, (r) => r[1]), Float64Array.from(rows, (r) => r[2]));
+    const move = db.prepare(`UPDATE ${table} SET grid_id = ? WHERE id = ?`);
+    // A point on no grid now (exactly on a new edge, or outside after a bad file that still
+    // passed the tiling check) keeps its grid rather than being lost.
+    rows.forEach(([id, , , old], i) => found[i] >= 0 && siblings[found[i]].id !== old && move.run(siblings[found[i]].id, id));
+  }
+  refreshGridFigures(db, siblings.map((g) => g.id));
 }
 
 function writeAreas(db: Db, writes: AreaWrite[]): void {

@@ -2,6 +2,7 @@ import { sessionSchema, type CountyData, type ImportMappingInput } from '@gridma
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.ts';
 import { insertAccount } from '../db/accounts-sql.ts';
+import { pointInPolygon } from '@gridmap/shared/geo/point-in-ring';
 import { fixtureBytes, postImport, tableCounts } from '../test/import-requests.ts';
 import { createTestApp, getJson, useTinyCountyApp, type TestApp } from '../test/test-app.ts';
 import { TINY_NOW, tinyCounty } from '../test/tiny-county.ts';
@@ -58,6 +59,37 @@ describe('POST /api/imports on the tiny county', () => {
     expect(grids.features.map((f: any) => [f.properties.name, f.properties.households])).toEqual([
       ['西南第一网格', 3], ['东南第二网格', 3], ['西北第三网格', 3], ['东北第四网格', 3],
     ]);
+  });
+
+  it('moves the households and cases of a redrawn grid into the grid that holds them now', async () => {
+    // The boundary between the south-west (4) and south-east (5) grids moves west to 120.065°:
+    // the south-west grid's easternmost household (at 120.08°) and its case change grid.
+    const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+    const grid = (n: number, name: string, geometry: object) => ({
+      type: 'Feature', geometry, properties: { 网格编码: `330681001001${String(n).padStart(3, '0')}`, 网格名称: name, 社区编码: '330681001001' },
+    });
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        grid(1, '西南网格', square(120.0, 29.0, 120.065, 29.1)),
+        grid(2, '东南网格', square(120.065, 29.0, 120.2, 29.1)),
+        grid(3, '西北网格', square(120.0, 29.1, 120.1, 29.2)),
+        grid(4, '东北网格', square(120.1, 29.1, 120.2, 29.2)),
+      ],
+    });
+    const { status, body } = await postImport(t.current.app, 'apply', { name: 'grids.geojson', bytes: file }, { mapping: GRIDS });
+    expect(status, JSON.stringify(body)).toBe(200);
+    const db = t.current.db;
+    const geometries = new Map((db.prepare("SELECT id, geometry FROM areas WHERE level = 'grid'").all() as { id: number; geometry: string }[])
+      .map((g) => [g.id, JSON.parse(g.geometry)]));
+    const containing = (lon: number, lat: number) => [...geometries].filter(([, g]) => pointInPolygon(lon, lat, g)).map(([id]) => id);
+    for (const table of ['households', 'incidents']) {
+      for (const row of db.prepare(`SELECT lon, lat, grid_id FROM ${table}`).all() as { lon: number; lat: number; grid_id: number }[]) {
+        expect(containing(row.lon, row.lat), `${table} at ${row.lon}`).toEqual([row.grid_id]);
+      }
+    }
+    const figures = (id: number) => db.prepare('SELECT households FROM areas WHERE id = ?').pluck().get(id);
+    expect([figures(4), figures(5), figures(3)]).toEqual([2, 4, 12]);
   });
 
   it('reports households row by row: created, outside every grid, missing size, repeated id', async () => {
