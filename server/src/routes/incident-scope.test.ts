@@ -128,3 +128,21 @@ describe('the live stream within an account\'s area', () => {
     expect(new Set(recent.map((m) => m.incident.properties.gridId))).toEqual(new Set([4]));
   });
 });
+
+describe('mediation points by role', () => {
+  it('lets the county command centre add and close points, and a read-only official neither', async () => {
+    const t = await setUp();
+    const point = {
+      kind: 'specialised', areaId: 2, name: '小镇劳动争议调解室', lon: 120.03, lat: 29.03, address: '镇前街9号',
+      hours: [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:30' }], disputeKinds: ['labour'], mediators: 2, phone: '0575-87000009',
+    };
+    const rows = () => t.db.prepare('SELECT count(*) FROM mediation_points').pluck().get() as number;
+    const before = rows();
+    const official = await t.as('official');
+    expect((await official('/api/mediation-points', point)).status).toBe(403);
+    expect(rows()).toBe(before);
+    const county = await t.as('county');
+    expect((await county('/api/mediation-points', point)).status).toBe(201);
+    expect(rows()).toBe(before + 1);
+  });
+});

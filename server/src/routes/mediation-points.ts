@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { getMediationPoint, listMediationPoints, type MediationPointRow } from '../db/mediation-points-sql.ts';
+import { requirePermission } from '../auth/scope.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
@@ -54,6 +55,7 @@ export function mediationPointsRoutes({ db, config, mediation }: AppDeps & { med
       return geojsonResponse(c, nearestCollection(mediation.nearest(q), q, null));
     })
     .post('/', validate('json', mediationPointCreateSchema), (c) => {
+      requirePermission(c, 'manage_points');
       const point = createMediationPoint(db, c.req.valid('json'));
       c.header('Location', `/api/mediation-points/${point.id}`);
       c.status(201);
@@ -65,6 +67,7 @@ export function mediationPointsRoutes({ db, config, mediation }: AppDeps & { med
       return geojsonResponse(c, pointFeature(point, mediationPointProperties));
     })
     .patch('/:id', validate('param', idPathParams), validate('json', mediationPointPatchSchema), (c) => {
+      requirePermission(c, 'manage_points');
       const { id } = c.req.valid('param');
       const point = patchMediationPoint(db, id, c.req.valid('json'), config.now());
       return geojsonResponse(c, pointFeature(point, mediationPointProperties));
