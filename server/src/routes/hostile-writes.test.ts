@@ -13,7 +13,9 @@ function state(t: TestApp) {
   return t.db
     .prepare(`SELECT (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM incident_events) AS events,
         (SELECT count(*) FROM incidents_rtree) AS rtree, (SELECT total(version) FROM incidents) AS versions,
-        (SELECT count(*) FROM mediation_points) AS points, (SELECT count(*) FROM areas) AS areas`)
+        (SELECT json_group_array(json_array(id, kind, area_id, name, lon, lat, hours, dispute_kinds, mediators, phone, closed_at))
+          FROM mediation_points) AS points,
+        (SELECT count(*) FROM areas) AS areas`)
     .get();
 }
 
@@ -93,6 +95,36 @@ describe('hostile input to the write routes', () => {
         const { status, json } = await send(t.current.app, `/api/incidents/${id}/transitions`, body);
         expect(status === 200 || (status >= 400 && status < 500), `${status} ${JSON.stringify(json)}`).toBe(true);
         if (status !== 200) expect(state(t.current)).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST and PATCH /api/mediation-points: 2xx or a 4xx, and a refusal writes nothing', async () => {
+    const pointBody = fc.record({
+      kind: fc.oneof(fc.constantFrom('specialised', 'people_committee'), anyValue),
+      areaId: fc.oneof(fc.constantFrom(1, 2, 3, 4), hostileNumber, anyValue),
+      name: fc.oneof(fc.constant('调解室'), anyValue),
+      lon: fc.oneof(fc.constant(120.03), hostileNumber, anyValue),
+      lat: fc.oneof(fc.constant(29.03), hostileNumber, anyValue),
+      address: fc.oneof(fc.constant('镇前街9号'), anyValue),
+      hours: fc.oneof(
+        fc.constant([{ days: [1, 2, 3], open: '08:30', close: '17:30' }]),
+        fc.array(fc.record({ days: fc.array(hostileNumber, { maxLength: 8 }), open: hostileString, close: hostileString }), { maxLength: 3 }),
+        anyValue,
+      ),
+      disputeKinds: fc.oneof(fc.constant(['labour']), fc.array(hostileString, { maxLength: 3 }), anyValue),
+      mediators: fc.oneof(fc.constantFrom(1, 2), hostileNumber, anyValue),
+      phone: fc.oneof(fc.constant('0575-87000009'), anyValue),
+      closed: fc.oneof(fc.constant(undefined), fc.boolean(), anyValue),
+    }, { requiredKeys: [] });
+    const targets = fc.oneof(fc.constant(['POST', '/api/mediation-points']), fc.constantFrom('1', '2', '999', 'x').map((id) => ['PATCH', `/api/mediation-points/${id}`]));
+    await fc.assert(
+      fc.asyncProperty(targets, pointBody, async ([method, path], body) => {
+        const before = state(t.current);
+        const res = await t.current.app.request(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        expect(res.status < 300 || (res.status >= 400 && res.status < 500), `${method} ${path} ${res.status} ${await res.clone().text()}`).toBe(true);
+        if (res.status >= 400) expect(state(t.current)).toEqual(before);
       }),
       { numRuns: RUNS },
     );
