@@ -8,6 +8,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
 import { sessionContext } from './auth/session-context.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { areaStatsRoutes } from './routes/area-stats.ts';
 import { areaStaffRoutes } from './routes/area-staff.ts';
 import { areasRoutes } from './routes/areas.ts';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', compress());
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/session', sessionRoutes(deps));
+  app.route('/api/audit', auditRoutes(deps));
   app.route('/api/config', configRoutes(deps));
   app.route('/api/areas', areaStatsRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));

@@ -244,6 +244,14 @@ export function openApiDocument(): Json {
           responses: { '204': { description: 'Signed out' }, ...errors(403) },
         },
       },
+      '/api/audit': {
+        get: {
+          summary: 'The newest lines of the audit log (who, what, when, from where); administrators only',
+          description: 'Sign-ins (and failed ones), sign-outs and views of personal data, newest first. 401 without a session, 403 for any other role.',
+          parameters: [query('limit', 'Lines, 1 … 10000; default 200.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT })],
+          responses: { '200': { description: 'OK', ...json({ type: 'array', items: { type: 'object' } }) }, ...errors(400, 401, 403) },
+        },
+      },
       '/api/config': {
         get: {
           summary: 'Deployment settings the web app reads',

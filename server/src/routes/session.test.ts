@@ -111,3 +111,22 @@ describe('/api/session', () => {
     ]);
   });
 });
+
+describe('/api/audit', () => {
+  it('shows the administrator the audit log, and nobody else', async () => {
+    const t = await setUp();
+    await t.signIn('official', 'wrong');
+    expect((await t.request('/api/audit')).status).toBe(401);
+    const official = await t.signIn('official', DEMO_PASSWORD);
+    expect((await t.request('/api/audit', { cookie: cookieOf(official) })).status).toBe(403);
+    const admin = await t.signIn('admin', DEMO_PASSWORD);
+    const res = await t.request('/api/audit?limit=10', { cookie: cookieOf(admin) });
+    expect(res.status).toBe(200);
+    const lines = (await res.json()) as { username: string; action: string }[];
+    expect(lines.map((l) => [l.username, l.action])).toEqual([
+      ['admin', 'sign_in'],
+      ['official', 'sign_in'],
+      ['official', 'sign_in_failed'],
+    ]);
+  });
+});
