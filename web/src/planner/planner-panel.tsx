@@ -176,9 +176,10 @@ function PlannerEditor({ map, community, author }: { map: MapLibreMap | null; co
         return;
       }
       const result = await applyPlan(plan.id, author);
-      await queryClient.invalidateQueries({ queryKey: ['areas'] });
+      // Said at once; the areas (the whole grid layer, figures) refetch behind it.
       setMessage({ text: t('planner.applied', { id: plan.id, households: result.reassignedHouseholds }), error: false });
-      await queryClient.invalidateQueries({ queryKey: ['plans', 'community', community.id] });
+      void queryClient.invalidateQueries({ queryKey: ['areas'] });
+      void queryClient.invalidateQueries({ queryKey: ['plans', 'community', community.id] });
     } catch (err) {
       const text = err instanceof ApiRequestError ? err.message : (err as Error).message;
       setMessage({ text, error: true });
