@@ -7,7 +7,7 @@ import { createApp } from '@gridmap/server/app';
 import { openDatabase } from '@gridmap/server/db/open-db';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
-import { median, printTable } from './bench-utils.ts';
+import { median, printTable, runWhenMain } from './bench-utils.ts';
 
 // Figures of issue 7 over the full demo county (two years, ~61,600 incidents): server time of
 // the county's stats and of all its towns' stats over the two years, the incident table's
@@ -94,4 +94,4 @@ export async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+runWhenMain(import.meta.url, main);

@@ -22,3 +22,15 @@ export function printTable(title: string, rows: [string, string | number, string
     console.log(`| ${figure} | ${v} | ${unit} | ${note ?? ''} |`);
   }
 }
+
+/**
+ * Runs `main` when the file at `moduleUrl` is the one node was started with (`npx tsx bench/x.ts`),
+ * not when run-all imports it; a failure prints and exits 1.
+ */
+export function runWhenMain(moduleUrl: string, main: () => Promise<void>): void {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -4,7 +4,7 @@ import { buildPointCloud } from '@gridmap/shared/geo/points-within';
 import { coverageByArea, coveredKinds, DEFAULT_COVERAGE_DISTANCE_M, kindBit } from '@gridmap/shared/mediation/coverage';
 import { greedyCoverage } from '@gridmap/shared/mediation/greedy-coverage';
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
-import { median, printTable } from './bench-utils.ts';
+import { median, printTable, runWhenMain } from './bench-utils.ts';
 
 // Issue 5: coverage of the whole demo county's households by its mediation points, in process.
 // Goal: the figures of every grid, town and the county, for every dispute kind, in under a second.
@@ -65,9 +65,4 @@ export async function main(): Promise<void> {
   printTable('Coverage (issue 5)', rows);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

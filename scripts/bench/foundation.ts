@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import { DEFAULT_DEMO_SEED } from '@gridmap/shared/demo/demo-defaults';
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
-import { median, printTable, REPO, spawnServer } from './bench-utils.ts';
+import { median, printTable, REPO, runWhenMain, spawnServer } from './bench-utils.ts';
 
 // Figures of issue 2: first and later start, generator time, /api/areas?level=grid size and time,
 // household tile times at z12 and z16. Run: `pnpm bench` (all) or `npx tsx scripts/bench/foundation.ts`.
@@ -127,9 +127,4 @@ export async function main(): Promise<void> {
   printTable('Foundation (issue 2)', rows);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

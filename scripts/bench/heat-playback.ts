@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../web/test/support/launch-browser.ts';
-import { median, printTable, quantile, spawnServer } from './bench-utils.ts';
+import { median, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
 
 // Heat-map frame times over the FULL demo county (61,600 incidents), where the browser test uses a
 // small one: the heat layer playing week by week at county and town zoom, against the cost of one
@@ -90,4 +90,4 @@ export async function main(): Promise<void> {
   printTable('heat-map playback, full demo county, headless Chromium + SwiftShader (issue 4)', rows);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+runWhenMain(import.meta.url, main);

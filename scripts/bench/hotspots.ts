@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
-import { median, printTable } from './bench-utils.ts';
+import { median, printTable, runWhenMain } from './bench-utils.ts';
 
 // Figures of issue 4: Gi* for 100,000 and 1,000,000 incidents over ~10,000 and ~50,000 H3 cells
 // (time and memory, goal < 300 ms for 1,000,000), and GET /api/hotspots over the full demo county
@@ -162,4 +162,4 @@ export async function main(): Promise<void> {
   printTable('hot spots (issue 4)', rows);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+runWhenMain(import.meta.url, main);

@@ -10,7 +10,7 @@ import { openDatabase } from '@gridmap/server/db/open-db';
 import { reportIncident } from '@gridmap/server/incidents/incident-writes';
 import { openSse } from '@gridmap/server/test/sse-client';
 import { drawIntake, type Household } from '../lib/live-simulation.ts';
-import { median, printTable, quantile, spawnServer } from './bench-utils.ts';
+import { median, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
 import { openSseClients, type SseClientPool } from './sse-client-pool.ts';
 import { monotonicMs } from './sse-client-process.ts';
 
@@ -374,9 +374,4 @@ export async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

@@ -17,7 +17,7 @@ import { INCIDENT_KINDS, type CountyData, type IncidentKind } from '@gridmap/sha
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
 import { openDatabase } from '@gridmap/server/db/open-db';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
-import { median, printTable, quantile, spawnServer } from './bench-utils.ts';
+import { median, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
 import { postgisKnn } from './postgis-peer.ts';
 
 // Issue 5: the nearest suitable mediation point. Single-query time in process (p50, p99) beside
@@ -251,9 +251,4 @@ function get(agent: Agent, url: string): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

@@ -14,7 +14,7 @@ import { openDatabase, type Db } from '@gridmap/server/db/open-db';
 import { getPlannerCommunity, insertPlan } from '@gridmap/server/db/plans-sql';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
-import { median, printTable } from './bench-utils.ts';
+import { median, printTable, runWhenMain } from './bench-utils.ts';
 
 // Figures of issue 6: applying a plan (validate, reassign, commit) over the full demo county,
 // and reassigning all households from scratch beside a PostGIS ST_Contains join on the same data
@@ -188,9 +188,4 @@ export async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);
