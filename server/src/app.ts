@@ -51,8 +51,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now);
   const live = deps.live ?? new LiveHub();
-  // Tiles show incidents' statuses: a change makes the incident tiles stale.
-  live.onPublish(() => tiles.markIncidentsStale());
+  // Tiles show incidents' statuses: a change drops exactly the incident tiles that hold it.
+  live.onPublish((change) => tiles.incidentWritten(change.incident));
   // Issue 5: the nearest index of mediation points, and coverage built on it.
   const mediation = new MediationIndexHolder(deps.db);
   const coverage = new CoverageService(deps.db, mediation);
@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/areas', areaStatsRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/areas', areaStaffRoutes(deps)); // the planner (issue 6)
-  app.route('/api/plans', plansRoutes(deps));
+  app.route('/api/plans', plansRoutes({ ...deps, tiles }));
   app.route('/api/grid-versions', gridVersionsRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));
   app.route('/api/incidents', nearestMediationRoutes({ ...deps, mediation }));

@@ -84,6 +84,7 @@ export function importsRoutes({ db, config, tiles }: AppDeps & { tiles: TileServ
       });
       if (mapping.layer === 'households') tiles.rebuildHouseholds();
       if (mapping.layer === 'incidents') tiles.rebuildIncidents();
+      if (mapping.layer === 'areas') tiles.rebuildAreas();
       return c.json(result);
     })
     .get('/mappings', validate('query', mappingsQuery), (c) => c.json({ mappings: listMappings(db, c.req.valid('query').layer) }))

@@ -11,6 +11,7 @@ import { inScope, requirePermission, scopeAreaId } from '../auth/scope.ts';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
 import { applyPlan } from '../db/apply-plan-sql.ts';
+import { areaBboxes } from '../db/area-tiles-sql.ts';
 import { gridsAsOf } from '../db/grid-versions-sql.ts';
 import { communityPoints, getPlan, getPlannerCommunity, insertPlan, listPlans, staffRolesByGrid } from '../db/plans-sql.ts';
 import type { Db } from '../db/open-db.ts';
@@ -19,6 +20,7 @@ import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { idParam, idPathParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
+import type { TileService } from '../tiles/tile-service.ts';
 
 /** Largest plan body in bytes: a community's grids with a few thousand vertices each. */
 export const MAX_PLAN_BODY_BYTES = 8 * 1024 * 1024;
@@ -51,7 +53,7 @@ function impactOf(c: Context<AppEnv>, db: Db, communityId: number, grids: Parame
   return planImpact(community, communityPoints(db, communityId), staffRolesByGrid(db, communityId), grids, base);
 }
 
-export function plansRoutes({ db, config }: AppDeps) {
+export function plansRoutes({ db, config, tiles }: AppDeps & { tiles?: TileService }) {
   return new Hono<AppEnv>()
     .get('/', validate('query', queryObject({ community: idParam })), (c) => {
       const { community } = c.req.valid('query');
@@ -105,6 +107,13 @@ export function plansRoutes({ db, config }: AppDeps) {
       const plan = orNotFound(getPlan(db, id), 'plan', id);
       requireCommunity(c, db, plan.communityId, 'id');
       const author = authorOf(c, c.req.valid('json').author);
-      return c.json(orNotFound(applyPlan(db, id, author, config.now().toISOString()), 'plan', id));
+      const gridsBefore = getPlannerCommunity(db, plan.communityId)?.grids.map((g) => g.id) ?? [];
+      const bboxesBefore = new Map(gridsBefore.map((gridId) => [gridId, areaBboxes(db, [gridId])] as const));
+      const result = orNotFound(applyPlan(db, id, author, config.now().toISOString()), 'plan', id);
+      // Exactly the grid tiles under the redrawn grids, where they were and where they are now.
+      const redrawn = [...result.changedGrids, ...result.removedGrids, ...result.createdGrids.map((g) => g.id)];
+      const bboxes = [...redrawn.flatMap((gridId) => bboxesBefore.get(gridId) ?? []), ...areaBboxes(db, redrawn)];
+      tiles?.areasRedrawn('grid', redrawn, bboxes);
+      return c.json(result);
     });
 }

@@ -1,6 +1,7 @@
 import type { HouseholdTag } from '@gridmap/shared';
 import { countHouseholds, iterateHouseholdPoints } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
+import { BinPyramid } from './bin-pyramid.ts';
 import { indexRows, type PointIndex } from './point-index.ts';
 
 /** Households as parallel typed arrays (a few bytes each) beside their point index. */
@@ -10,9 +11,11 @@ export interface HouseholdPoints {
   size: Uint8Array;
   /** 1 when tagged migrant/renting. */
   migrant: Uint8Array;
+  /** Per-cell counts for bins below the point zoom. */
+  pyramid: BinPyramid;
 }
 
-/** Reads every household once and indexes it. */
+/** Reads every household once and indexes it (on the first household tile, not at start). */
 export function loadHouseholdPoints(db: Db): HouseholdPoints {
   const n = countHouseholds(db);
   const id = new Uint32Array(n);
@@ -26,5 +29,5 @@ export function loadHouseholdPoints(db: Db): HouseholdPoints {
       migrant[i] = tags.includes('migrant') ? 1 : 0;
     }
   });
-  return { index, id, size, migrant };
+  return { index, id, size, migrant, pyramid: new BinPyramid(index, []) };
 }

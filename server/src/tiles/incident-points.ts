@@ -8,7 +8,8 @@ import {
 } from '@gridmap/shared';
 import { countIncidents, iterateIncidentPoints } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
-import { indexRows, type PointIndex } from './point-index.ts';
+import { BinPyramid } from './bin-pyramid.ts';
+import { appendPoint, indexRows, type PointIndex } from './point-index.ts';
 
 /** Incidents as parallel typed arrays beside their point index; kind and status as catalogue indices. */
 export interface IncidentPoints {
@@ -23,19 +24,25 @@ export interface IncidentPoints {
   deadlineMs: Float64Array;
   /** County day reported (UTC+8, see `countyDayNumber`), in days since 1970-01-01. */
   reportedDay: Int32Array;
+  /** Per-cell counts and open counts for bins below the point zoom. */
+  pyramid: BinPyramid;
 }
+
+/** Room for incidents reported after the index was built, before it is built again. */
+export const INCIDENT_APPEND_HEADROOM = 4_096;
 
 /** Reads every incident once and indexes it; called again to rebuild after writes. */
 export function loadIncidentPoints(db: Db): IncidentPoints {
   const n = countIncidents(db);
-  const p: Omit<IncidentPoints, 'index'> = {
-    id: new Uint32Array(n),
-    kind: new Uint8Array(n),
-    status: new Uint8Array(n),
-    severity: new Uint8Array(n),
-    open: new Uint8Array(n),
-    deadlineMs: new Float64Array(n),
-    reportedDay: new Int32Array(n),
+  const cap = n + INCIDENT_APPEND_HEADROOM;
+  const p: Omit<IncidentPoints, 'index' | 'pyramid'> = {
+    id: new Uint32Array(cap),
+    kind: new Uint8Array(cap),
+    status: new Uint8Array(cap),
+    severity: new Uint8Array(cap),
+    open: new Uint8Array(cap),
+    deadlineMs: new Float64Array(cap),
+    reportedDay: new Int32Array(cap),
   };
   const kindIndex = indexOf(INCIDENT_KINDS);
   const statusIndex = indexOf(INCIDENT_STATUSES);
@@ -48,8 +55,63 @@ export function loadIncidentPoints(db: Db): IncidentPoints {
     p.open[i] = open.has(status) ? 1 : 0;
     p.deadlineMs[i] = Date.parse(deadlineAt);
     p.reportedDay[i] = countyDayNumber(Date.parse(reportedAt));
-  });
-  return { index, ...p };
+  }, INCIDENT_APPEND_HEADROOM);
+  return { index, ...p, pyramid: new BinPyramid(index, [(i) => p.open[i] === 1]) };
+}
+
+/** An incident's tile fields as written (see `IncidentRow`). */
+export interface IncidentTileFields {
+  id: number;
+  lon: number;
+  lat: number;
+  kind: IncidentKind;
+  status: IncidentStatus;
+  severity: number;
+  reportedAt: string;
+  deadlineAt: string;
+}
+
+/**
+ * Puts one written incident into the arrays in place: a known id gets its fields (and the
+ * pyramid its open count), a new one is appended. The world position, or null when there was no
+ * room to append (the caller rebuilds).
+ */
+export function upsertIncidentPoint(p: IncidentPoints, f: IncidentTileFields): { x: number; y: number } | null {
+  let i = findIncident(p, f.id);
+  const wasOpen = i >= 0 ? p.open[i] : -1;
+  if (i < 0) {
+    i = appendPoint(p.index, f.lon, f.lat);
+    if (i < 0) return null;
+  }
+  p.id[i] = f.id;
+  p.kind[i] = INCIDENT_KINDS.indexOf(f.kind);
+  p.status[i] = INCIDENT_STATUSES.indexOf(f.status);
+  p.severity[i] = f.severity;
+  p.open[i] = (OPEN_STATUSES as readonly string[]).includes(f.status) ? 1 : 0;
+  p.deadlineMs[i] = Date.parse(f.deadlineAt);
+  p.reportedDay[i] = countyDayNumber(Date.parse(f.reportedAt));
+  const x = p.index.x[i];
+  const y = p.index.y[i];
+  if (wasOpen < 0) p.pyramid.update(x, y, 1, [p.open[i]]);
+  else if (wasOpen !== p.open[i]) {
+    p.pyramid.update(x, y, -1, [wasOpen]);
+    p.pyramid.update(x, y, 1, [p.open[i]]);
+  }
+  return { x, y };
+}
+
+/** The index of incident `id`: binary search over the ids read in order, then the appended ones. */
+function findIncident(p: IncidentPoints, id: number): number {
+  let lo = 0;
+  let hi = p.index.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.id[mid] === id) return mid;
+    if (p.id[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  for (let i = p.index.count; i < p.index.count + p.index.added; i++) if (p.id[i] === id) return i;
+  return -1;
 }
 
 export function incidentKindAt(points: IncidentPoints, i: number): IncidentKind {

@@ -39,7 +39,16 @@ export class TileCache {
 
   /** Drops every entry whose key starts with `prefix` (a layer whose data changed). */
   deletePrefix(prefix: string): void {
-    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.delete(key);
+    this.deleteWhere((key) => key.startsWith(prefix));
+  }
+
+  /** Drops every entry whose key passes the test. */
+  deleteWhere(test: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (test(key)) this.delete(key);
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   get size(): number {
@@ -55,7 +64,7 @@ export class TileCache {
     this.bytes += entry.gzip?.length ?? 0;
   }
 
-  private delete(key: string): void {
+  delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);

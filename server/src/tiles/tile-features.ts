@@ -1,5 +1,6 @@
 import { BIN_PIXELS, MAX_FEATURES_PER_TILE, TILE_EXTENT } from '@gridmap/shared';
 import type { GeojsonVtFeature } from 'vt-pbf';
+import type { BinPyramid } from './bin-pyramid.ts';
 import { pointsInBox, type PointIndex } from './point-index.ts';
 
 /** Pixels of a 512-pixel tile that a tile's features reach beyond its edge, so symbols are not cut. */
@@ -19,6 +20,8 @@ export interface TileLayerSource {
   tags(i: number): Record<string, string | number>;
   /** Extra per-bin counts: for each name, how many of the bin's points pass the test. */
   binCounts?: Record<string, (i: number) => boolean>;
+  /** Per-cell counts of the same points and binCounts (in that order), for bins below the point zoom. */
+  pyramid?: BinPyramid;
 }
 
 /**
@@ -46,7 +49,28 @@ export function tileFeatures(source: TileLayerSource, z: number, x: number, y: n
       }));
     }
   }
+  const pyramidBins = z < source.pointMinZoom ? source.pyramid?.bins(z, x, y) : null;
+  if (pyramidBins) {
+    const names = Object.keys(source.binCounts ?? {});
+    return pyramidBins.map((bin) => binFeature(bin, names, minX, minY, scale));
+  }
   return binFeatures(source, minX, minY, size, scale);
+}
+
+function binFeature(
+  bin: { count: number; sumX: number; sumY: number; extra: number[] },
+  names: string[],
+  minX: number,
+  minY: number,
+  scale: number,
+): GeojsonVtFeature {
+  const tags: Record<string, number> = { count: bin.count };
+  names.forEach((name, e) => (tags[name] = bin.extra[e]));
+  return {
+    type: 1,
+    geometry: [[Math.round((bin.sumX / bin.count - minX) * scale), Math.round((bin.sumY / bin.count - minY) * scale)]],
+    tags,
+  };
 }
 
 function binFeatures(source: TileLayerSource, minX: number, minY: number, size: number, scale: number): GeojsonVtFeature[] {
@@ -72,15 +96,5 @@ function binFeatures(source: TileLayerSource, minX: number, minY: number, size: 
     bin.sumY += py;
     for (let e = 0; e < extras.length; e++) if (extras[e][1](i)) bin.extra[e]++;
   }
-  return [...bins.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, bin]) => {
-      const tags: Record<string, number> = { count: bin.count };
-      extras.forEach(([name], e) => (tags[name] = bin.extra[e]));
-      return {
-        type: 1,
-        geometry: [[Math.round((bin.sumX / bin.count - minX) * scale), Math.round((bin.sumY / bin.count - minY) * scale)]],
-        tags,
-      };
-    });
+  return [...bins.entries()].sort(([a], [b]) => a - b).map(([, bin]) => binFeature(bin, extras.map(([name]) => name), minX, minY, scale));
 }

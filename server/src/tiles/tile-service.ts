@@ -1,92 +1,137 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { TILE_EXTENT, type TileLayer } from '@gridmap/shared';
+import { MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, TILE_EXTENT, type TileLayer } from '@gridmap/shared';
 import vtpbf from 'vt-pbf';
+import type { GeojsonVtFeature } from 'vt-pbf';
 import type { Db } from '../db/open-db.ts';
+import { AreaTiles } from './area-tiles.ts';
 import { loadHouseholdPoints, type HouseholdPoints } from './household-points.ts';
-import { loadIncidentPoints, type IncidentPoints } from './incident-points.ts';
+import { loadIncidentPoints, upsertIncidentPoint, type IncidentPoints, type IncidentTileFields } from './incident-points.ts';
+import { mercatorX, mercatorY } from './mercator.ts';
 import { TileCache, type CachedTile } from './tile-cache.ts';
-import { tileFeatures, type TileLayerSource } from './tile-features.ts';
+import { TILE_BUFFER_PIXELS, tileFeatures, type TileLayerSource } from './tile-features.ts';
 import { householdTileSource, incidentTileSource } from './tile-sources.ts';
+import { tileKey, tilesTouchingBboxes, tilesTouchingPoint } from './tile-keys.ts';
 
-/** Encoded tiles kept at most, and their gzip bytes at most (64 MiB). */
-const TILE_CACHE_ENTRIES = 5_000;
-const TILE_CACHE_BYTES = 64 * 1024 * 1024;
+/** Encoded tiles kept at most, and their gzip bytes at most (128 MiB). */
+const TILE_CACHE_ENTRIES = 50_000;
+const TILE_CACHE_BYTES = 128 * 1024 * 1024;
+
 /**
  * How long an encoded incident tile stays valid, in ms: its `overdue` flags depend on the
  * clock, so a tile is re-encoded at most this long after a deadline passes. Matches the
  * Cache-Control max-age the route sends.
  */
 export const INCIDENT_TILE_TTL_MS = 60_000;
-/**
- * Least time between two rebuilds of the incident index, in ms. A write marks the index stale;
- * the next incident tile request rebuilds it unless the last rebuild is more recent than this,
- * so sustained intake costs one rebuild a second at most. The web app asks for fresh tiles
- * somewhat later than this after the last change it heard of (see web/src/live/).
- */
-export const INCIDENT_REBUILD_MIN_INTERVAL_MS = 1_000;
+
+/** Share of a tile's side that point features reach beyond it (TILE_BUFFER_PIXELS of 512). */
+const BUFFER_FRACTION = TILE_BUFFER_PIXELS / 512;
+
+/** [minLon, minLat, maxLon, maxLat] in degrees. */
+export type DegreeBbox = [number, number, number, number];
 
 export interface TileService {
   /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. */
   getTile(layer: TileLayer, z: number, x: number, y: number): CachedTile;
-  /** Re-reads incidents from the database (after writes) and drops their cached tiles. */
+  /** The area tile of `level` (one MVT layer named by the level). */
+  getAreaTile(level: string, z: number, x: number, y: number): CachedTile;
+  /**
+   * An incident was reported or changed: it is put into the index in place and exactly the
+   * cached tiles that hold its point (with their buffer) at every zoom are dropped.
+   */
+  incidentWritten(incident: IncidentTileFields): void;
+  /**
+   * Areas of `level` were redrawn (a plan applied): their outlines are forgotten and the cached
+   * tiles of that level that meet any of `bboxes` (before and after) are dropped.
+   */
+  areasRedrawn(level: string, ids: readonly number[], bboxes: readonly DegreeBbox[]): void;
+  /** Re-reads incidents from the database (after an import) and drops their cached tiles. */
   rebuildIncidents(): void;
   /** Re-reads households from the database (after an import) and drops their cached tiles. */
   rebuildHouseholds(): void;
-  /** Notes that incidents were written: the next incident tile rebuilds the index (see INCIDENT_REBUILD_MIN_INTERVAL_MS). */
-  markIncidentsStale(): void;
-  /** Points indexed per layer. */
+  /** Forgets every area outline and area tile (an import redrew areas). */
+  rebuildAreas(): void;
+  /** Whether the tile of this key (see `tileKey`) is in the memory cache. */
+  isCached(key: string): boolean;
+  /** Points indexed per layer (builds the indexes if not yet built). */
   counts(): Record<TileLayer, number>;
 }
 
-/** Builds the in-memory point indexes of both layers from the database (once, at start). */
+/**
+ * Tiles on demand from indexes built lazily: the households' and incidents' point indexes on the
+ * first tile of their layer, area outlines one by one as tiles need them; so a server starts
+ * without reading them.
+ */
 export function createTileService(db: Db, now: () => Date): TileService {
-  let households: HouseholdPoints = loadHouseholdPoints(db);
-  let householdsVersion = 1;
-  let incidents: IncidentPoints = loadIncidentPoints(db);
-  let incidentsVersion = 1;
-  let incidentsStale = false;
-  let lastRebuildMs = -Infinity;
+  let households: HouseholdPoints | null = null;
+  let incidents: IncidentPoints | null = null;
+  const areas = new AreaTiles(db);
   const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
-  const rebuildIncidents = () => {
-    incidents = loadIncidentPoints(db);
-    incidentsVersion++;
-    incidentsStale = false;
-    lastRebuildMs = performance.now();
-    cache.deletePrefix('incidents:');
+  const householdPoints = () => (households ??= loadHouseholdPoints(db));
+  const incidentPoints = () => (incidents ??= loadIncidentPoints(db));
+
+  const cached = (key: string, maxAgeMs: number, make: (nowMs: number) => GeojsonVtFeature[], layerName: string): CachedTile => {
+    const nowMs = now().getTime();
+    const hit = cache.get(key, nowMs, maxAgeMs);
+    if (hit) return hit;
+    const features = make(nowMs);
+    const tile: CachedTile =
+      features.length === 0
+        ? { gzip: null, etag: '"empty"', createdMs: nowMs }
+        : encoded(vtpbf.fromGeojsonVt({ [layerName]: { features } }, { version: 2, extent: TILE_EXTENT }), nowMs);
+    cache.set(key, tile);
+    return tile;
   };
 
   return {
     getTile(layer, z, x, y) {
-      if (layer === 'incidents' && incidentsStale && performance.now() - lastRebuildMs >= INCIDENT_REBUILD_MIN_INTERVAL_MS) {
-        rebuildIncidents();
-      }
-      const nowMs = now().getTime();
-      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : householdsVersion}/${z}/${x}/${y}`;
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
-      const hit = cache.get(key, nowMs, maxAge);
-      if (hit) return hit;
-      const source: TileLayerSource =
-        layer === 'households' ? householdTileSource(households) : incidentTileSource(incidents, nowMs);
-      const features = tileFeatures(source, z, x, y);
-      const tile: CachedTile =
-        features.length === 0
-          ? { gzip: null, etag: '"empty"', createdMs: nowMs }
-          : encoded(vtpbf.fromGeojsonVt({ [layer]: { features } }, { version: 2, extent: TILE_EXTENT }), nowMs);
-      cache.set(key, tile);
-      return tile;
+      return cached(tileKey(layer, z, x, y), maxAge, (nowMs) => {
+        const source: TileLayerSource =
+          layer === 'households' ? householdTileSource(householdPoints()) : incidentTileSource(incidentPoints(), nowMs);
+        return tileFeatures(source, z, x, y);
+      }, layer);
     },
-    rebuildIncidents,
-    markIncidentsStale() {
-      incidentsStale = true;
+    getAreaTile(level, z, x, y) {
+      return cached(tileKey(`areas-${level}`, z, x, y), Infinity, () => areas.features(level, z, x, y), level);
+    },
+    incidentWritten(incident) {
+      if (!incidents) return; // not built yet: the first incident tile reads it from the database
+      const at = upsertIncidentPoint(incidents, incident);
+      if (!at) {
+        this.rebuildIncidents(); // no room left to append: read them all again
+        return;
+      }
+      for (const key of tilesTouchingPoint('incidents', at.x, at.y, MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, BUFFER_FRACTION)) {
+        cache.delete(key);
+      }
+    },
+    areasRedrawn(level, ids, bboxes) {
+      areas.forget(ids);
+      const world = bboxes.map(([minLon, minLat, maxLon, maxLat]) =>
+        [mercatorX(minLon), mercatorY(maxLat), mercatorX(maxLon), mercatorY(minLat)] as const);
+      const touched = tilesTouchingBboxes(`areas-${level}`, world, BUFFER_FRACTION);
+      cache.deleteWhere(touched);
+    },
+    rebuildIncidents() {
+      incidents = loadIncidentPoints(db);
+      cache.deleteWhere((key) => key.startsWith('incidents/'));
     },
     rebuildHouseholds() {
       households = loadHouseholdPoints(db);
-      householdsVersion++;
-      cache.deletePrefix('households:');
+      cache.deleteWhere((key) => key.startsWith('households/'));
+    },
+    rebuildAreas() {
+      areas.forgetAll();
+      cache.deleteWhere((key) => key.startsWith('areas-'));
+    },
+    isCached(key) {
+      return cache.has(key);
     },
     counts() {
-      return { households: households.index.count, incidents: incidents.index.count };
+      const h = householdPoints().index;
+      const i = incidentPoints().index;
+      return { households: h.count + h.added, incidents: i.count + i.added };
     },
   };
 }

@@ -12,6 +12,7 @@ export function householdTileSource(p: HouseholdPoints): TileLayerSource {
   return {
     index: p.index,
     pointMinZoom: HOUSEHOLD_POINT_MIN_ZOOM,
+    pyramid: p.pyramid,
     id: (i) => p.id[i],
     tags: (i) => ({ id: p.id[i], size: p.size[i], migrant: p.migrant[i] }),
   };
@@ -36,5 +37,6 @@ export function incidentTileSource(p: IncidentPoints, nowMs: number): TileLayerS
       reportedDay: isoDateOfDayNumber(p.reportedDay[i]),
     }),
     binCounts: { open: (i) => p.open[i] === 1 },
+    pyramid: p.pyramid,
   };
 }

@@ -26,3 +26,30 @@ export const MAX_TILE_ZOOM = 18;
 export const BIN_PIXELS = 8;
 /** Features per tile at most; a point tile over it falls back to bins. */
 export const MAX_FEATURES_PER_TILE = 8000;
+
+/**
+ * Area tiles (issue 8): `GET /api/tiles/areas/{level}/{z}/{x}/{y}.mvt`, one MVT layer named by
+ * the level, one polygon feature per area (id = area id; properties `id`, `name`, `parentId`),
+ * clipped to the tile plus a small buffer and simplified to about half a pixel. Figures are left
+ * out on purpose: they change with households and staff, and come from the stats API.
+ */
+export const AREA_TILE_PATH_PREFIX = '/api/tiles/areas';
+
+/**
+ * Lowest zoom a level's tiles carry features at (below it the tile is empty, 204): at these
+ * zooms a province tile holds a few thousand areas of the level at most, so tiles stay under
+ * MAX_FEATURES_PER_TILE. Levels not listed (coarser ones added later) start at zoom 0.
+ */
+export const AREA_TILE_MIN_ZOOM: Readonly<Record<string, number>> = {
+  town: 6,
+  community: 9,
+  grid: 10,
+};
+
+/** Highest zoom area tiles are made for; the map overzooms them beyond (their lines stay sharp). */
+export const AREA_TILE_MAX_ZOOM = 16;
+
+/** Lowest zoom of `level`'s area tiles (see AREA_TILE_MIN_ZOOM). */
+export function areaTileMinZoom(level: string): number {
+  return AREA_TILE_MIN_ZOOM[level] ?? 0;
+}

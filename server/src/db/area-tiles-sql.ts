@@ -1,0 +1,38 @@
+import type { Db } from './open-db.ts';
+
+/** An area as a tile needs it: what it is called, where it hangs, and its stored outline. */
+export interface AreaTileRow {
+  id: number;
+  name: string;
+  parentId: number | null;
+  geometry: string;
+}
+
+/**
+ * Areas of `level` whose bbox meets [minLon, minLat, maxLon, maxLat], through the areas R*Tree:
+ * [id, bbox width × height in square degrees] by id.
+ */
+export function areasInBbox(db: Db, level: string, [minLon, minLat, maxLon, maxLat]: readonly number[]): [number, number][] {
+  return db
+    .prepare(`SELECT a.id, (a.max_lon - a.min_lon) * (a.max_lat - a.min_lat) FROM areas_rtree r JOIN areas a ON a.id = r.id
+      WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ? AND a.level = ?
+      ORDER BY a.id`)
+    .raw()
+    .all(minLon, maxLon, minLat, maxLat, level) as [number, number][];
+}
+
+/** One area's tile row, or null when there is no such id. */
+export function getAreaTileRow(db: Db, id: number): AreaTileRow | null {
+  return (
+    (db.prepare('SELECT id, name, parent_id AS parentId, geometry FROM areas WHERE id = ?').get(id) as AreaTileRow | undefined) ?? null
+  );
+}
+
+/** Bboxes [minLon, minLat, maxLon, maxLat] of the given areas (those that exist). */
+export function areaBboxes(db: Db, ids: readonly number[]): [number, number, number, number][] {
+  const stmt = db.prepare('SELECT min_lon, min_lat, max_lon, max_lat FROM areas WHERE id = ?').raw();
+  return ids.flatMap((id) => {
+    const row = stmt.get(id) as [number, number, number, number] | undefined;
+    return row ? [row] : [];
+  });
+}

@@ -1,0 +1,182 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { mercatorX, mercatorY } from './mercator.ts';
+
+/**
+ * An area's outline projected once to Web Mercator world coordinates (0…1): polygons of rings,
+ * each ring a flat [x0, y0, x1, y1, …] array, closed (last point = first). Kept in memory so that
+ * a tile does not parse GeoJSON text again.
+ */
+export interface ProjectedArea {
+  polygons: Float64Array[][];
+  /** [minX, minY, maxX, maxY] in world coordinates. */
+  bbox: [number, number, number, number];
+  /** Bytes the arrays take, for the cache's budget. */
+  bytes: number;
+}
+
+/** Projects stored GeoJSON Polygon/MultiPolygon text. */
+export function projectArea(geometryJson: string): ProjectedArea {
+  const geometry = JSON.parse(geometryJson) as Polygon | MultiPolygon;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  let bytes = 0;
+  const projected = polygons.map((rings) =>
+    rings.map((ring) => {
+      const flat = new Float64Array(ring.length * 2);
+      ring.forEach(([lon, lat], i) => {
+        const x = mercatorX(lon);
+        const y = mercatorY(lat);
+        flat[2 * i] = x;
+        flat[2 * i + 1] = y;
+        if (x < bbox[0]) bbox[0] = x;
+        if (y < bbox[1]) bbox[1] = y;
+        if (x > bbox[2]) bbox[2] = x;
+        if (y > bbox[3]) bbox[3] = y;
+      });
+      bytes += flat.byteLength;
+      return flat;
+    }),
+  );
+  return { polygons: projected, bbox, bytes };
+}
+
+type Ring = [number, number][];
+
+/**
+ * The area's rings in tile units of tile z/x/y (extent `extent`), clipped to the tile grown by
+ * `buffer` units on each side and simplified (Douglas–Peucker) to `tolerance` units; outer rings
+ * clockwise and holes anticlockwise on screen as MVT 2.1 asks. Rings that shrink below a
+ * triangle vanish; an empty array means nothing of the area shows in the tile.
+ */
+export function areaTileRings(
+  area: ProjectedArea,
+  z: number,
+  x: number,
+  y: number,
+  extent: number,
+  buffer: number,
+  tolerance: number,
+): Ring[] {
+  const scale = extent * 2 ** z;
+  const ox = x * extent;
+  const oy = y * extent;
+  const lo = -buffer;
+  const hi = extent + buffer;
+  const out: Ring[] = [];
+  for (const polygon of area.polygons) {
+    for (let r = 0; r < polygon.length; r++) {
+      const flat = polygon[r];
+      const points: Ring = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) points.push([flat[i] * scale - ox, flat[i + 1] * scale - oy]);
+      const ring = simplifyRing(roundRing(clipRing(points, lo, hi)), tolerance);
+      const area2 = ring.length < 4 ? 0 : signedArea2(ring);
+      if (area2 === 0) {
+        if (r === 0) break; // the outer ring is gone: so are its holes, which lie inside it
+        continue;
+      }
+      // Outer rings positive (clockwise with y down), holes negative.
+      if ((r === 0) !== area2 > 0) ring.reverse();
+      out.push(ring);
+    }
+  }
+  return out;
+}
+
+/** Sutherland–Hodgman against the square [lo, hi]² (open ring in, open ring out). */
+export function clipRing(points: Ring, lo: number, hi: number): Ring {
+  let ring = openRing(points);
+  for (const [axis, bound, keepBelow] of [[0, lo, false], [0, hi, true], [1, lo, false], [1, hi, true]] as const) {
+    if (ring.length === 0) break;
+    const inside = (p: [number, number]) => (keepBelow ? p[axis] <= bound : p[axis] >= bound);
+    const next: Ring = [];
+    let prev = ring[ring.length - 1];
+    let prevIn = inside(prev);
+    for (const p of ring) {
+      const pIn = inside(p);
+      if (pIn !== prevIn) {
+        const t = (bound - prev[axis]) / (p[axis] - prev[axis]);
+        const cut: [number, number] = [prev[0] + (p[0] - prev[0]) * t, prev[1] + (p[1] - prev[1]) * t];
+        cut[axis] = bound;
+        next.push(cut);
+      }
+      if (pIn) next.push(p);
+      prev = p;
+      prevIn = pIn;
+    }
+    ring = next;
+  }
+  return ring;
+}
+
+function openRing(points: Ring): Ring {
+  const n = points.length;
+  if (n > 1 && points[0][0] === points[n - 1][0] && points[0][1] === points[n - 1][1]) return points.slice(0, n - 1);
+  return points;
+}
+
+/** Integer tile units without repeated points, closed. */
+function roundRing(points: Ring): Ring {
+  const out: Ring = [];
+  for (const [px, py] of points) {
+    const p: [number, number] = [Math.round(px), Math.round(py)];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  if (out.length > 1 && out[0][0] === out[out.length - 1][0] && out[0][1] === out[out.length - 1][1]) out.pop();
+  if (out.length > 0) out.push([out[0][0], out[0][1]]);
+  return out;
+}
+
+/** Douglas–Peucker over a closed ring, keeping its first point (iterative, no recursion depth limit). */
+export function simplifyRing(ring: Ring, tolerance: number): Ring {
+  const n = ring.length;
+  if (n <= 4 || tolerance <= 0) return ring;
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  // A closed ring's first and last points coincide: split it at its farthest point first.
+  let far = 0;
+  let farD = -1;
+  for (let i = 1; i < n - 1; i++) {
+    const d = (ring[i][0] - ring[0][0]) ** 2 + (ring[i][1] - ring[0][1]) ** 2;
+    if (d > farD) [far, farD] = [i, d];
+  }
+  keep[far] = 1;
+  const stack: [number, number][] = [[0, far], [far, n - 1]];
+  const tol2 = tolerance * tolerance;
+  while (stack.length > 0) {
+    const [a, b] = stack.pop()!;
+    let maxD = -1;
+    let index = -1;
+    for (let i = a + 1; i < b; i++) {
+      const d = segmentDistance2(ring[i], ring[a], ring[b]);
+      if (d > maxD) [maxD, index] = [d, i];
+    }
+    if (index >= 0 && maxD > tol2) {
+      keep[index] = 1;
+      stack.push([a, index], [index, b]);
+    }
+  }
+  return ring.filter((_, i) => keep[i] === 1);
+}
+
+function segmentDistance2(p: [number, number], a: [number, number], b: [number, number]): number {
+  let [x, y] = a;
+  let dx = b[0] - x;
+  let dy = b[1] - y;
+  if (dx !== 0 || dy !== 0) {
+    const t = ((p[0] - x) * dx + (p[1] - y) * dy) / (dx * dx + dy * dy);
+    if (t > 1) [x, y] = b;
+    else if (t > 0) [x, y] = [x + dx * t, y + dy * t];
+  }
+  dx = p[0] - x;
+  dy = p[1] - y;
+  return dx * dx + dy * dy;
+}
+
+/** Twice the signed area of a closed ring (positive: clockwise on screen, y down). */
+export function signedArea2(ring: Ring): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return sum;
+}

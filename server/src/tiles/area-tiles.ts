@@ -1,0 +1,102 @@
+import { MAX_FEATURES_PER_TILE, TILE_EXTENT, areaTileMinZoom } from '@gridmap/shared';
+import type { GeojsonVtFeature } from 'vt-pbf';
+import { areasInBbox, getAreaTileRow } from '../db/area-tiles-sql.ts';
+import type { Db } from '../db/open-db.ts';
+import { areaTileRings, projectArea, type ProjectedArea } from './area-geometry.ts';
+import { tileBbox } from './mercator.ts';
+import { TILE_BUFFER_PIXELS } from './tile-features.ts';
+
+/** Tile size in pixels the zooms are stated for (MapLibre's tile size). */
+const TILE_PIXELS = 512;
+/** Douglas–Peucker tolerance, in pixels: half a pixel is below what a line of one pixel shows. */
+const AREA_SIMPLIFY_PIXELS = 0.5;
+/** Projected outlines kept in memory at most, in bytes (256 MiB: every grid of a province fits). */
+const AREA_GEOMETRY_CACHE_BYTES = 256 * 1024 * 1024;
+
+interface CachedArea {
+  name: string;
+  parentId: number | null;
+  projected: ProjectedArea;
+}
+
+/**
+ * Area polygons for tiles, read on demand: the R*Tree says which areas of a level meet a tile,
+ * and each area's outline is parsed and projected once, then kept in a byte-bounded LRU. Nothing
+ * is read before the first area tile is asked for.
+ */
+export class AreaTiles {
+  private readonly areas = new Map<number, CachedArea>();
+  private bytes = 0;
+
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The features of `level` in tile z/x/y: one polygon per area, id = area id, properties
+   * `id`, `name`, `parentId` (0 for none). Empty below the level's minimum zoom. When more areas
+   * than MAX_FEATURES_PER_TILE meet the tile, the largest (by bbox) are kept.
+   */
+  features(level: string, z: number, x: number, y: number): GeojsonVtFeature[] {
+    if (z < areaTileMinZoom(level)) return [];
+    const [minLon, minLat, maxLon, maxLat] = tileBbox(z, x, y);
+    const padLon = ((maxLon - minLon) * TILE_BUFFER_PIXELS) / TILE_PIXELS;
+    const padLat = ((maxLat - minLat) * TILE_BUFFER_PIXELS) / TILE_PIXELS;
+    let found = areasInBbox(this.db, level, [minLon - padLon, minLat - padLat, maxLon + padLon, maxLat + padLat]);
+    if (found.length > MAX_FEATURES_PER_TILE) {
+      found = [...found].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_FEATURES_PER_TILE).sort((a, b) => a[0] - b[0]);
+    }
+    const unitsPerPixel = TILE_EXTENT / TILE_PIXELS;
+    const features: GeojsonVtFeature[] = [];
+    for (const [id] of found) {
+      const area = this.area(id);
+      if (!area) continue;
+      const rings = areaTileRings(
+        area.projected, z, x, y, TILE_EXTENT, TILE_BUFFER_PIXELS * unitsPerPixel, AREA_SIMPLIFY_PIXELS * unitsPerPixel,
+      );
+      if (rings.length === 0) continue;
+      features.push({ id, type: 3, geometry: rings, tags: { id, name: area.name, parentId: area.parentId ?? 0 } });
+    }
+    return features;
+  }
+
+  /** Forgets the outlines of these areas (they were redrawn or removed). */
+  forget(ids: Iterable<number>): void {
+    for (const id of ids) this.drop(id);
+  }
+
+  /** Forgets every outline (an import redrew areas). */
+  forgetAll(): void {
+    this.areas.clear();
+    this.bytes = 0;
+  }
+
+  /** Outlines held, and their bytes. */
+  get cached(): { areas: number; bytes: number } {
+    return { areas: this.areas.size, bytes: this.bytes };
+  }
+
+  private area(id: number): CachedArea | null {
+    const hit = this.areas.get(id);
+    if (hit) {
+      this.areas.delete(id); // re-insert: a Map iterates oldest first
+      this.areas.set(id, hit);
+      return hit;
+    }
+    const row = getAreaTileRow(this.db, id);
+    if (!row) return null;
+    const area: CachedArea = { name: row.name, parentId: row.parentId, projected: projectArea(row.geometry) };
+    this.areas.set(id, area);
+    this.bytes += area.projected.bytes;
+    for (const [oldest] of this.areas) {
+      if (this.bytes <= AREA_GEOMETRY_CACHE_BYTES) break;
+      this.drop(oldest);
+    }
+    return area;
+  }
+
+  private drop(id: number): void {
+    const area = this.areas.get(id);
+    if (!area) return;
+    this.areas.delete(id);
+    this.bytes -= area.projected.bytes;
+  }
+}
