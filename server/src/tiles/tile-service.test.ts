@@ -46,4 +46,32 @@ describe('createTileService', () => {
     now += INCIDENT_TILE_TTL_MS;
     expect(overdue()).toBe(1);
   });
+
+  it('reads households on the first household tile, not when it is made', () => {
+    const db = seededDb();
+    const tiles = createTileService(db, () => new Date(TINY_NOW));
+    db.prepare(`INSERT INTO households (id, grid_id, lon, lat, address, size, tags, head_name, phone)
+      VALUES (100, 4, 120.011, 29.011, '小村100号', 2, '[]', '王五', '13800000000')`).run();
+    const { x, y } = tileOf(120.011, 29.011, 16);
+    expect(decodeTile(tiles.getTile('households', 16, x, y).gzip!).households.map((f) => f.id)).toContain(100);
+  });
+
+  it('moves an incident between open and closed in the bins and points when it is written', () => {
+    const tiles = createTileService(seededDb(), () => new Date(TINY_NOW));
+    const openIn = (z: number) => {
+      const { x, y } = tileOf(120.021, 29.021, z);
+      const gzip = tiles.getTile('incidents', z, x, y).gzip;
+      return gzip ? decodeTile(gzip).incidents.reduce((s, f) => s + (f.properties.open as number), 0) : 0;
+    };
+    const before = openIn(8);
+    // incident 1 (reported, open) is resolved
+    tiles.incidentWritten({
+      id: 1, lon: 120.021, lat: 29.021, kind: 'neighbour', status: 'resolved', severity: 2,
+      reportedAt: '2025-05-25T02:00:00Z', deadlineAt: '2025-06-09T02:00:00Z',
+    });
+    expect(openIn(8)).toBe(before - 1);
+    const { x, y } = tileOf(120.021, 29.021, 16);
+    expect(decodeTile(tiles.getTile('incidents', 16, x, y).gzip!).incidents.find((f) => f.id === 1)?.properties.status).toBe('resolved');
+    expect(tiles.counts().incidents).toBe(8);
+  });
 });
