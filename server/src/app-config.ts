@@ -6,4 +6,6 @@ export interface AppConfig {
   webDist: string | null;
   /** The clock: "overdue" is decided against it. Tests pass a fixed one. */
   now: () => Date;
+  /** Whether the web map draws areas from vector tiles; 'auto' (the default): when there are more than AREA_TILES_FROM_GRIDS grids. */
+  areaTiles?: boolean | 'auto';
 }

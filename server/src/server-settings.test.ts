@@ -14,6 +14,7 @@ describe('readServerSettings', () => {
         basemapStyleUrl: null,
         demoSeed: DEFAULT_DEMO_SEED,
         demoSize: DEFAULT_DEMO_SIZE,
+        areaTiles: 'auto',
       });
     }
   });
@@ -33,5 +34,12 @@ describe('readServerSettings', () => {
 
   it.each(['0', '-1', 'big'])('refuses DEMO_SIZE=%s, naming it', (size) => {
     expect(() => readServerSettings({ DEMO_SIZE: size }, ROOT)).toThrow(`DEMO_SIZE must be a positive number, got '${size}'`);
+  });
+
+  it('reads AREA_TILES as on, off or auto, and refuses anything else', () => {
+    expect(readServerSettings({ AREA_TILES: 'on' }, ROOT).areaTiles).toBe(true);
+    expect(readServerSettings({ AREA_TILES: 'off' }, ROOT).areaTiles).toBe(false);
+    expect(readServerSettings({ AREA_TILES: 'auto' }, ROOT).areaTiles).toBe('auto');
+    expect(() => readServerSettings({ AREA_TILES: 'yes' }, ROOT)).toThrow("AREA_TILES must be on, off or auto, got 'yes'");
   });
 });

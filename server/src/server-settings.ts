@@ -16,6 +16,8 @@ export interface ServerSettings {
   /** Seed and size of the demo county generated into an empty database. */
   demoSeed: number;
   demoSize: number;
+  /** AREA_TILES: 'on' or 'off' forces area tiles in the web map; unset or 'auto' decides by the grid count. */
+  areaTiles: boolean | 'auto';
 }
 
 /**
@@ -35,7 +37,14 @@ export function readServerSettings(env: Record<string, string | undefined>, repo
     basemapStyleUrl: set(env.BASEMAP_STYLE_URL) ? env.BASEMAP_STYLE_URL : null,
     demoSeed: integer('DEMO_SEED', env.DEMO_SEED) ?? DEFAULT_DEMO_SEED,
     demoSize,
+    areaTiles: areaTilesSetting(env.AREA_TILES),
   };
+}
+
+function areaTilesSetting(value: string | undefined): boolean | 'auto' {
+  if (!set(value) || value === 'auto') return 'auto';
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new Error(`AREA_TILES must be on, off or auto, got '${value}'`);
 }
 
 function set(value: string | undefined): value is string {

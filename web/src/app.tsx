@@ -149,6 +149,7 @@ export function App() {
               incidentCutoffDay={incidentCutoffDay}
               onPick={onPick}
               onMap={setMap}
+              areaTiles={config.data?.areaTiles ?? false}
             />
           )}
           <MediationDock map={map} clockOffsetMs={clockOffset} actor={actor} canAssign={allows(session, 'handle')} />

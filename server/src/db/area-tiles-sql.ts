@@ -21,6 +21,11 @@ export function areasInBbox(db: Db, level: string, [minLon, minLat, maxLon, maxL
     .all(minLon, maxLon, minLat, maxLat, level) as [number, number][];
 }
 
+/** How many areas of `level` there are (the areas_level index). */
+export function countAreasOfLevel(db: Db, level: string): number {
+  return db.prepare('SELECT count(*) FROM areas WHERE level = ?').pluck().get(level) as number;
+}
+
 /** One area's tile row, or null when there is no such id. */
 export function getAreaTileRow(db: Db, id: number): AreaTileRow | null {
   return (

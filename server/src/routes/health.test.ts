@@ -41,13 +41,18 @@ describe('GET /api/config', () => {
   it('says that no base map style is configured', async () => {
     const { status, body } = await getJson(t.current.app, '/api/config');
     expect(status).toBe(200);
-    expect(clientConfigSchema.parse(body)).toEqual({ basemapStyleUrl: null });
+    expect(clientConfigSchema.parse(body)).toEqual({ basemapStyleUrl: null, areaTiles: false });
   });
 
   it('passes on the base map style the deployment configures', async () => {
     const basemapStyleUrl = 'https://tiles.example.org/styles/zhejiang.json';
     const app = createApp({ db: temps.create().db, config: { basemapStyleUrl, webDist: null, now: () => new Date() } });
-    expect(clientConfigSchema.parse((await getJson(app, '/api/config')).body)).toEqual({ basemapStyleUrl });
+    expect(clientConfigSchema.parse((await getJson(app, '/api/config')).body)).toEqual({ basemapStyleUrl, areaTiles: false });
+  });
+
+  it('tells the web map to draw areas from tiles when the deployment says so', async () => {
+    const app = createApp({ db: temps.create().db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(), areaTiles: true } });
+    expect(clientConfigSchema.parse((await getJson(app, '/api/config')).body).areaTiles).toBe(true);
   });
 });
 

@@ -10,16 +10,20 @@ import { INCIDENTS_SOURCE_ID, incidentsBinLayer, incidentsPointLayer } from '../
 import { MEDIATION_POINTS_SOURCE_ID, mediationPointsLayer } from '../layers/mediation-points/mediation-points-layer.ts';
 import { SELECTED_POINT_SOURCE_ID, selectedPointLayers } from '../layers/selection/selected-point-layers.ts';
 import { tileSource } from '../layers/tile-source.ts';
+import { areaTileSource } from '../layers/areas/area-tile-source.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * Our sources: GeoJSON ones start empty (the map view fills them as queries resolve), tile
  * sources point at the API under `origin`. promoteId makes the area id the feature-state id.
+ * With `areaTiles` (a large database) the area sources are vector tiles instead of GeoJSON.
  */
-export function gridmapSources(origin: string): Record<string, SourceSpecification> {
+export function gridmapSources(origin: string, areaTiles = false): Record<string, SourceSpecification> {
   const sources: Record<string, SourceSpecification> = {};
-  for (const level of AREA_LEVELS) sources[areaSourceId(level)] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
+  for (const level of AREA_LEVELS) {
+    sources[areaSourceId(level)] = areaTiles ? areaTileSource(level, origin) : { type: 'geojson', data: EMPTY, promoteId: 'id' };
+  }
   sources[AREA_LABEL_SOURCE_ID] = { type: 'geojson', data: EMPTY };
   sources[MEDIATION_POINTS_SOURCE_ID] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
   sources[SELECTED_POINT_SOURCE_ID] = { type: 'geojson', data: EMPTY };

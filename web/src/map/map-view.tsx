@@ -12,6 +12,7 @@ import type { MediationPointCollection } from '../api/points-api.ts';
 import { useI18n } from '../i18n/locale-context.tsx';
 import { areaLabelPoints } from '../layers/areas/area-label-points.ts';
 import { AREA_LABEL_SOURCE_ID, areaSourceId } from '../layers/areas/area-sources.ts';
+import { areaFeatureTarget, areaSourceIsTiled } from '../layers/areas/area-tile-source.ts';
 import { choroplethColour, choroplethOpacity, type Choropleth } from '../layers/grid-fill/grid-fill-layer.ts';
 import { incidentScopeStyle } from '../layers/incidents/incident-scope.ts';
 import { MEDIATION_POINTS_SOURCE_ID } from '../layers/mediation-points/mediation-points-layer.ts';
@@ -52,6 +53,8 @@ export interface MapViewProps {
   onPick: (pick: Pick) => void;
   /** Hears of the MapLibre instance once its layers are in (and of null when it goes), for feature hooks that add their own. */
   onMap?: (map: MapLibreMap | null) => void;
+  /** Draw the areas from vector tiles (the server says so for a large database, e.g. a province). */
+  areaTiles?: boolean;
 }
 
 /** The map: owns the MapLibre instance and keeps its sources and layers in step with props. */
@@ -71,7 +74,7 @@ export function MapView(props: MapViewProps) {
       if (added) return;
       added = true;
       const { choropleth, settings, incidentCutoffDay } = latest.current;
-      addGridmapLayers(instance, choropleth, incidentScopeStyle(settings.incidentScope, incidentCutoffDay));
+      addGridmapLayers(instance, choropleth, incidentScopeStyle(settings.incidentScope, incidentCutoffDay), latest.current.areaTiles);
       setMap(instance);
       latest.current.onMap?.(instance);
     });
@@ -149,7 +152,8 @@ function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas']) {
     for (const level of AREA_LEVELS) {
       const data = areas[level];
       if (!data || shown.current.get(level) === data) continue;
-      (map.getSource(areaSourceId(level)) as GeoJSONSource).setData(data as FeatureCollection);
+      // Tiled areas draw themselves; the collection still names, fits and labels them.
+      if (!areaSourceIsTiled(map, level)) (map.getSource(areaSourceId(level)) as GeoJSONSource).setData(data as FeatureCollection);
       shown.current.set(level, data);
       changed = true;
     }
@@ -176,7 +180,7 @@ function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas']) {
 function useSelectedOutline(map: MapLibreMap | null, selection: Selection | null) {
   useEffect(() => {
     if (!map || selection?.kind !== 'area') return;
-    const target = { source: areaSourceId(selection.level), id: selection.id };
+    const target = areaFeatureTarget(map, selection.level, selection.id);
     map.setFeatureState(target, { selected: true });
     return () => {
       if (map.getSource(target.source)) map.setFeatureState(target, { selected: false });
@@ -230,9 +234,9 @@ function bindPointer(map: MapLibreMap, onPick: (pick: Pick) => void) {
   let hovered: number | string | null = null;
   const setHover = (id: number | string | null) => {
     if (id === hovered) return;
-    if (hovered !== null) map.setFeatureState({ source: areaSourceId('grid'), id: hovered }, { hover: false });
+    if (hovered !== null) map.setFeatureState(areaFeatureTarget(map, 'grid', hovered), { hover: false });
     hovered = id;
-    if (id !== null) map.setFeatureState({ source: areaSourceId('grid'), id }, { hover: true });
+    if (id !== null) map.setFeatureState(areaFeatureTarget(map, 'grid', id), { hover: true });
   };
   const pickedAt = (event: MapMouseEvent): PickedFeature[] => {
     if (!map.getLayer('grid-fill')) return [];

@@ -1,7 +1,7 @@
 import type { CoverageSuggestions } from '@gridmap/shared';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect } from 'react';
-import { areaSourceId } from '../areas/area-sources.ts';
+import { areaFeatureTarget, withAreaSourceLayer } from '../areas/area-tile-source.ts';
 import {
   COVERAGE_FILL_LAYER_ID,
   COVERAGE_STATE_KEY,
@@ -20,7 +20,7 @@ const FILL_BEFORE_LAYER = 'grid-line';
 export function useCoverageLayersAdded(map: MapLibreMap | null): void {
   useEffect(() => {
     if (!map || map.getLayer(COVERAGE_FILL_LAYER_ID)) return;
-    map.addLayer(coverageFillLayer(), map.getLayer(FILL_BEFORE_LAYER) ? FILL_BEFORE_LAYER : undefined);
+    map.addLayer(withAreaSourceLayer(map, coverageFillLayer()), map.getLayer(FILL_BEFORE_LAYER) ? FILL_BEFORE_LAYER : undefined);
     map.addSource(SUGGESTION_SOURCE_ID, suggestionSource());
     for (const layer of suggestionLayers()) map.addLayer(layer);
     setVisible(map, false);
@@ -35,11 +35,10 @@ export function useCoverageLayersAdded(map: MapLibreMap | null): void {
 export function useCoverageData(map: MapLibreMap | null, shares: ReadonlyMap<number, number>, suggestions: CoverageSuggestions | undefined): void {
   useEffect(() => {
     if (!map || !map.getLayer(COVERAGE_FILL_LAYER_ID)) return;
-    const source = areaSourceId('grid');
-    for (const [id, share] of shares) map.setFeatureState({ source, id }, { [COVERAGE_STATE_KEY]: share });
+    for (const [id, share] of shares) map.setFeatureState(areaFeatureTarget(map, 'grid', id), { [COVERAGE_STATE_KEY]: share });
     setVisible(map, true);
     return () => {
-      for (const id of shares.keys()) map.removeFeatureState({ source, id }, COVERAGE_STATE_KEY);
+      for (const id of shares.keys()) map.removeFeatureState(areaFeatureTarget(map, 'grid', id), COVERAGE_STATE_KEY);
       setVisible(map, false);
     };
   }, [map, shares]);

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
+import { startServer, type RunningServer } from './support/start-server.ts';
+import { zhCN } from '../src/i18n/zh-CN.ts';
+import { clickAt, jumpTo, renderedIds, waitForMapReady } from './map-page.ts';
+
+// Issue 8: on a large database the map draws areas from vector tiles. A small county is served
+// with AREA_TILES=on, so that the tiled map is tested on the same data as the rest: boundaries
+// come from /api/tiles/areas/…, clicks on a grid still drill down to it and outline it. Offline.
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(7, { AREA_TILES: 'on' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Waits until the map has stopped moving (a new place is framed with an animation). */
+async function settled(page: import('playwright-core').Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = (window as any).__gridmap.map;
+    return map.loaded() && map.areTilesLoaded() && !map.isMoving();
+  }, undefined, { timeout: 30_000 });
+}
+
+interface AreaFeature {
+  id: number;
+  properties: { id: number; name: string; labelLon: number; labelLat: number };
+}
+
+describe('the map over area tiles', () => {
+  it('draws grids from tiles, and a click on one goes there and outlines it', async () => {
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, { width: 1400, height: 900 });
+    const tileRequests: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/tiles/areas/')) tileRequests.push(req.url());
+    });
+    await page.goto(server.url);
+    await waitForMapReady(page);
+    const grids = ((await (await fetch(`${server.url}/api/areas?level=grid`)).json()) as { features: AreaFeature[] }).features;
+    const grid = grids[Math.floor(grids.length / 2)];
+    // Points sit on top of areas: with them hidden, a click lands on the area under it.
+    await page.getByLabel(zhCN['layers.incidents'], { exact: true }).uncheck();
+    await page.getByLabel(zhCN['layers.mediationPoints'], { exact: true }).uncheck();
+
+    await jumpTo(page, grid.properties.labelLon, grid.properties.labelLat, 15);
+    expect(await page.evaluate(() => (window as any).__gridmap.map.getSource('areas-grid').type)).toBe('vector');
+    expect(await renderedIds(page, 'grid-line')).toContain(grid.id);
+    expect(tileRequests.some((url) => url.includes('/api/tiles/areas/grid/15/'))).toBe(true);
+
+    // Clicks drill one level at a time (county → town → community → grid), each framing its place.
+    await page.click('[data-testid="tab-area"]');
+    const title = () => page.textContent('[data-testid="area-title"]');
+    for (let step = 0; step < 3 && (await title()) !== grid.properties.name; step++) {
+      const before = await title();
+      await settled(page);
+      await clickAt(page, grid.properties.labelLon, grid.properties.labelLat);
+      await expect.poll(title, { timeout: 15_000 }).not.toBe(before);
+    }
+    expect(await title()).toBe(grid.properties.name);
+    // The place is outlined, and the grid under the pointer carries its hover state in the tiled source.
+    await settled(page);
+    expect(await renderedIds(page, 'place-outline')).toContain(grid.id);
+    expect(await page.evaluate((id) => (window as any).__gridmap.map.getFeatureState({ source: 'areas-grid', sourceLayer: 'grid', id }), grid.id))
+      .toMatchObject({ hover: true });
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
