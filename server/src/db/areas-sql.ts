@@ -1,6 +1,6 @@
 import {
   OPEN_STATUSES,
-  type AreaLevel,
+  type AreaTreeLevel,
   type AreaProperties,
   type IncidentStatus,
   type StaffRole,
@@ -12,7 +12,7 @@ import type { Db } from './open-db.ts';
 import { placeholders } from './sql-lists.ts';
 
 export interface AreaFilter {
-  level?: AreaLevel;
+  level?: AreaTreeLevel;
   parentId?: number;
   bbox?: Bbox;
 }
@@ -27,7 +27,7 @@ interface RawArea {
   id: number;
   code: string;
   name: string;
-  level: AreaLevel;
+  level: AreaTreeLevel;
   parent_id: number | null;
   geometry: string;
   label_lon: number;
@@ -88,7 +88,7 @@ export const openIncidentsByArea = memoUntilWrite((db: Db): Map<number, number> 
 });
 
 export interface AreaDetailRow extends AreaRow {
-  path: { id: number; name: string; level: AreaLevel }[];
+  path: { id: number; name: string; level: AreaTreeLevel }[];
   children: number;
   incidents: number;
   incidentsByStatus: Partial<Record<IncidentStatus, number>>;
@@ -170,7 +170,7 @@ function areaProperties(r: RawArea, openIncidents: number): AreaProperties {
 }
 
 /** The level of area `id`, or null when there is no such area. */
-export function getAreaLevel(db: Db, id: number): AreaLevel | null {
-  const level = db.prepare('SELECT level FROM areas WHERE id = ?').pluck().get(id) as AreaLevel | undefined;
+export function getAreaLevel(db: Db, id: number): AreaTreeLevel | null {
+  const level = db.prepare('SELECT level FROM areas WHERE id = ?').pluck().get(id) as AreaTreeLevel | undefined;
   return level ?? null;
 }

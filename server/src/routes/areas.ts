@@ -1,4 +1,4 @@
-import { areaLevelSchema, type AreaDetail } from '@gridmap/shared';
+import { areaTreeLevelSchema, type AreaDetail } from '@gridmap/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
@@ -20,7 +20,7 @@ import { validate } from '../http/validate.ts';
 export const AREAS_CACHE_CONTROL = 'no-cache';
 
 const listQuery = queryObject({
-  level: areaLevelSchema.optional(),
+  level: areaTreeLevelSchema.optional(),
   parent: idParam.optional(),
   bbox: bboxParam.optional(),
 });

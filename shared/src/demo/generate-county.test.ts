@@ -5,7 +5,7 @@ import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { area as turfArea, kinks, lineString } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AREA_CODE_LENGTH, AREA_LEVELS } from '../areas/area-level.ts';
+import { AREA_CODE_LENGTH, AREA_LEVELS, AREA_TREE_LEVELS } from '../areas/area-level.ts';
 import { cleanRing } from '../geo/clean-ring.ts';
 import { distanceMetres } from '../geo/metres.ts';
 import { pointInPolygon } from '../geo/point-in-ring.ts';
@@ -102,12 +102,12 @@ describe('generateCounty', () => {
   it('gives every area a unique code of its level length that starts with its parent code', () => {
     const byId = new Map(data.areas.map((a) => [a.id, a]));
     expect(new Set(data.areas.map((a) => a.code)).size).toBe(data.areas.length);
-    const prefix = { county: 0, town: 6, community: 9, grid: 12 };
+    const prefix = { province: 0, city: 2, county: 0, town: 6, community: 9, grid: 12 };
     for (const a of data.areas) {
       expect(a.code).toMatch(new RegExp(`^\\d{${AREA_CODE_LENGTH[a.level]}}$`));
       if (a.parentId === null) continue;
       const parent = byId.get(a.parentId)!;
-      expect(AREA_LEVELS.indexOf(parent.level)).toBe(AREA_LEVELS.indexOf(a.level) - 1);
+      expect(AREA_TREE_LEVELS.indexOf(parent.level)).toBe(AREA_TREE_LEVELS.indexOf(a.level) - 1);
       expect(a.code.slice(0, prefix[a.level])).toBe(parent.code.slice(0, prefix[a.level]));
       expect(parent.id).toBeLessThan(a.id);
     }
