@@ -77,7 +77,7 @@ export async function generateProvince(options: GenerateProvinceOptions): Promis
     await import(${JSON.stringify(new URL('./county-worker.ts', import.meta.url).href)});`;
   const workers = Array.from({ length: workerCount }, () =>
     new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`)));
-  const pending = new Map<number, CountyData>();
+  const pending = new Map<number, { data: CountyData; ms: number }>();
   let nextJob = 0, nextWrite = 0, generateMs = 0, writeMs = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -88,13 +88,13 @@ export async function generateProvince(options: GenerateProvinceOptions): Promis
         worker.on('error', reject);
         worker.on('message', ({ index, data, ms }: { index: number; data: CountyData; ms: number }) => {
           generateMs += ms;
-          pending.set(index, data);
+          pending.set(index, { data, ms });
           send(worker);
           try {
             // Written in county order, so the ids do not depend on which worker finished first.
             while (pending.has(nextWrite)) {
               const job: CountyJob = jobs[nextWrite];
-              const county = pending.get(nextWrite)!;
+              const { data: county, ms: generatedMs } = pending.get(nextWrite)!;
               pending.delete(nextWrite);
               const t = performance.now();
               writer.appendCounty(county, job.cityName);
@@ -102,7 +102,7 @@ export async function generateProvince(options: GenerateProvinceOptions): Promis
               const c = writer.counts();
               log(`  ${String(nextWrite + 1).padStart(2)}/${jobs.length} ${job.cityName}${job.county.name}: ` +
                 `${county.households.length} households, ${county.incidents.length} incidents ` +
-                `(generated in ${(ms / 1000).toFixed(1)} s; total ${c.households} households, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+                `(generated in ${(generatedMs / 1000).toFixed(1)} s; total ${c.households} households, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
               nextWrite++;
             }
           } catch (error) {

@@ -6,4 +6,6 @@ export interface AppConfig {
   webDist: string | null;
   /** The clock: "overdue" is decided against it. Tests pass a fixed one. */
   now: () => Date;
+  /** Most areas one `GET /api/areas` answers with (AREAS_LIST_MAX when not given; tests lower it). */
+  areasListMax?: number;
 }

@@ -44,6 +44,21 @@ const AREA_COLUMNS = `a.id, a.code, a.name, a.level, a.parent_id, a.geometry, a.
 
 /** Areas matching every given filter, ordered by id. */
 export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
+  const { where, params } = areaConditions(filter);
+  const sql = `SELECT ${AREA_COLUMNS} FROM areas a
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`;
+  const rows = db.prepare(sql).all(...params) as RawArea[];
+  const open = openIncidentsByArea(db);
+  return rows.map((r) => ({ properties: areaProperties(r, open.get(r.id) ?? 0), geometryJson: r.geometry }));
+}
+
+/** How many areas listAreas would return (indexes only: no geometry is read). */
+export function countAreas(db: Db, filter: AreaFilter): number {
+  const { where, params } = areaConditions(filter);
+  return db.prepare(`SELECT count(*) FROM areas a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
+}
+
+function areaConditions(filter: AreaFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.level !== undefined) {
@@ -63,11 +78,7 @@ export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
       AND a.max_lon >= ? AND a.min_lon <= ? AND a.max_lat >= ? AND a.min_lat <= ?`);
     params.push(minLon, maxLon, minLat, maxLat, minLon, maxLon, minLat, maxLat);
   }
-  const sql = `SELECT ${AREA_COLUMNS} FROM areas a
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`;
-  const rows = db.prepare(sql).all(...params) as RawArea[];
-  const open = openIncidentsByArea(db);
-  return rows.map((r) => ({ properties: areaProperties(r, open.get(r.id) ?? 0), geometryJson: r.geometry }));
+  return { where, params };
 }
 
 /**

@@ -39,17 +39,23 @@ export interface TileService {
   counts(): Record<TileLayer, number>;
 }
 
-/** Builds the in-memory point indexes of both layers from the database (once, at start). */
+/**
+ * The in-memory point indexes of both layers, each read from the database on its first use, not
+ * at start: a province (issue 8) has 10 million households, and the server must answer within
+ * seconds of starting.
+ */
 export function createTileService(db: Db, now: () => Date): TileService {
-  let households: HouseholdPoints = loadHouseholdPoints(db);
+  let loadedHouseholds: HouseholdPoints | null = null;
+  const households = () => (loadedHouseholds ??= loadHouseholdPoints(db));
   let householdsVersion = 1;
-  let incidents: IncidentPoints = loadIncidentPoints(db);
+  let loadedIncidents: IncidentPoints | null = null;
+  const incidents = () => (loadedIncidents ??= loadIncidentPoints(db));
   let incidentsVersion = 1;
   let incidentsStale = false;
   let lastRebuildMs = -Infinity;
   const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
   const rebuildIncidents = () => {
-    incidents = loadIncidentPoints(db);
+    loadedIncidents = loadIncidentPoints(db);
     incidentsVersion++;
     incidentsStale = false;
     lastRebuildMs = performance.now();
@@ -67,7 +73,7 @@ export function createTileService(db: Db, now: () => Date): TileService {
       const hit = cache.get(key, nowMs, maxAge);
       if (hit) return hit;
       const source: TileLayerSource =
-        layer === 'households' ? householdTileSource(households) : incidentTileSource(incidents, nowMs);
+        layer === 'households' ? householdTileSource(households()) : incidentTileSource(incidents(), nowMs);
       const features = tileFeatures(source, z, x, y);
       const tile: CachedTile =
         features.length === 0
@@ -81,12 +87,12 @@ export function createTileService(db: Db, now: () => Date): TileService {
       incidentsStale = true;
     },
     rebuildHouseholds() {
-      households = loadHouseholdPoints(db);
+      loadedHouseholds = loadHouseholdPoints(db);
       householdsVersion++;
       cache.deletePrefix('households:');
     },
     counts() {
-      return { households: households.index.count, incidents: incidents.index.count };
+      return { households: households().index.count, incidents: incidents().index.count };
     },
   };
 }
