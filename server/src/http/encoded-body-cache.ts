@@ -20,6 +20,11 @@ export class EncodedBodyCache {
   private readonly entries = new Map<string, Encoded>();
   private bytes = 0;
 
+  /** True when the body for `key` is kept (a caller may then skip checks it made before building it). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   /** Answers with the body for `key`, building and gzipping it once; gzip where the client takes it. */
   respond(c: Context, key: string, contentType: string, build: () => string): Response {
     let entry = this.entries.get(key);

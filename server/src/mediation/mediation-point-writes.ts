@@ -1,4 +1,4 @@
-import type { MediationPointCreate, MediationPointPatch } from '@gridmap/shared';
+import { AREA_LEVELS, type AreaLevel, type MediationPointCreate, type MediationPointPatch } from '@gridmap/shared';
 import { pointInPolygon } from '@gridmap/shared/geo/point-in-ring';
 import { getAreaLevel } from '../db/areas-sql.ts';
 import {
@@ -42,10 +42,14 @@ export function patchMediationPoint(db: Db, id: number, patch: MediationPointPat
   })();
 }
 
-function levelOfArea(db: Db, areaId: number) {
+function levelOfArea(db: Db, areaId: number): AreaLevel {
   const level = getAreaLevel(db, areaId);
   if (level === null) throw new ApiError('bad_request', `no area with id ${areaId}`, 'areaId');
-  return level;
+  // A province database has a province and cities above the counties; points serve a county or below.
+  if (!(AREA_LEVELS as readonly string[]).includes(level)) {
+    throw new ApiError('bad_request', `a mediation point belongs to a county, town or community, not a ${level}`, 'areaId');
+  }
+  return level as AreaLevel;
 }
 
 /** 400 naming `lon` when [lon, lat] lies outside the county: a point there cannot serve it. */

@@ -1,6 +1,8 @@
 import { areaCollectionSchema, areaDetailSchema, errorBodySchema } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
 import { getJson, useTinyCountyApp } from '../test/test-app.ts';
+import { TINY_NOW } from '../test/tiny-county.ts';
 
 describe('GET /api/areas', () => {
   const t = useTinyCountyApp();
@@ -25,6 +27,16 @@ describe('GET /api/areas', () => {
   it('rolls open incidents up to the county', async () => {
     const areas = areaCollectionSchema.parse((await getJson(t.current.app, '/api/areas?level=county')).body);
     expect(areas.features[0].properties).toMatchObject({ households: 12, residents: 35, openIncidents: 4, staff: 9 });
+  });
+
+  it('refuses a list of more areas than one answer may hold, naming the filter to add, and serves the narrowed list', async () => {
+    const app = createApp({ db: t.current.db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(TINY_NOW), areasListMax: 4 } });
+    const whole = await getJson(app, '/api/areas');
+    expect(whole.status).toBe(400);
+    expect(errorBodySchema.parse(whole.body)).toMatchObject({ code: 'bad_request', field: 'level' });
+    expect(whole.body.message).toMatch(/^7 areas match/);
+    expect(areaCollectionSchema.parse((await getJson(app, '/api/areas?level=grid')).body).numberReturned).toBe(4);
+    expect(areaCollectionSchema.parse((await getJson(app, '/api/areas?parent=3')).body).numberReturned).toBe(4);
   });
 
   it('returns the children of a parent', async () => {

@@ -1,8 +1,9 @@
-import { areaLevelSchema, type AreaDetail } from '@gridmap/shared';
+import { areaTreeLevelSchema, type AreaDetail } from '@gridmap/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { getAreaDetail, listAreas } from '../db/areas-sql.ts';
+import { countAreas, getAreaDetail, listAreas } from '../db/areas-sql.ts';
+import { ApiError } from '../errors/api-error.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { notModified } from '../http/conditional-get.ts';
@@ -19,8 +20,15 @@ import { validate } from '../http/validate.ts';
  */
 export const AREAS_CACHE_CONTROL = 'no-cache';
 
+/**
+ * Most areas one list answers with. The county demo's largest layer (its 2,000 grids, ~3 MB of
+ * GeoJSON) fits; a province's 60,000 grids (hundreds of MB) do not: there a client narrows the
+ * list by level, parent or bbox, or draws the areas as vector tiles.
+ */
+export const AREAS_LIST_MAX = 10_000;
+
 const listQuery = queryObject({
-  level: areaLevelSchema.optional(),
+  level: areaTreeLevelSchema.optional(),
   parent: idParam.optional(),
   bbox: bboxParam.optional(),
 });
@@ -36,6 +44,14 @@ export function areasRoutes({ db, config }: AppDeps) {
       const q = c.req.valid('query');
       const self = new URL(c.req.url);
       const key = `${etag} ${self.search}`;
+      if (!bodies.has(key)) {
+        const n = countAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox });
+        const max = config.areasListMax ?? AREAS_LIST_MAX;
+        if (n > max) {
+          const field = q.level === undefined ? 'level' : q.parent === undefined ? 'parent' : 'bbox';
+          throw new ApiError('bad_request', `${n} areas match, more than the ${max} one list may hold; narrow it with level, parent or bbox`, field);
+        }
+      }
       return bodies.respond(c, key, GEOJSON_CONTENT_TYPE, () => areaCollectionJson(db, q, self));
     })
     .get('/:id', validate('param', idPathParams), (c) => {

@@ -1,4 +1,4 @@
-import { exportFormatSchema, INCIDENT_KINDS, INCIDENT_STATUSES, MEDIATION_KINDS, areaLevelSchema, type ExportRow } from '@gridmap/shared';
+import { exportFormatSchema, INCIDENT_KINDS, INCIDENT_STATUSES, MEDIATION_KINDS, areaTreeLevelSchema, type ExportRow } from '@gridmap/shared';
 import { encodeExport } from '@gridmap/shared/export/encode-export';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app.ts';
@@ -18,7 +18,7 @@ import { publicHousehold } from '../privacy/public-household.ts';
 const EXPORT_PAGE_ROWS = 10_000;
 
 const format = { format: exportFormatSchema.default('geojson') };
-const areasQuery = queryObject({ ...format, level: areaLevelSchema.optional(), parent: idParam.optional(), bbox: bboxParam.optional() });
+const areasQuery = queryObject({ ...format, level: areaTreeLevelSchema.optional(), parent: idParam.optional(), bbox: bboxParam.optional() });
 const householdsQuery = queryObject({ ...format, bbox: bboxParam.optional(), gridId: idParam.optional() });
 const mediationPointsQuery = queryObject({ ...format, bbox: bboxParam.optional(), kind: commaListParam('kind', MEDIATION_KINDS).optional() });
 const incidentsQuery = queryObject({

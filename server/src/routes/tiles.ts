@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { AREA_LEVELS, MAX_TILE_ZOOM, TILE_LAYERS } from '@gridmap/shared';
+import { AREA_TREE_LEVELS, MAX_TILE_ZOOM, TILE_LAYERS } from '@gridmap/shared';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
@@ -27,7 +27,7 @@ function inWorld(t: { z: number; x: number; y: number }, ctx: z.RefinementCtx) {
 }
 
 const tileParams = z.object({ layer: z.enum(TILE_LAYERS), ...zxyParams }).superRefine(inWorld);
-const areaTileParams = z.object({ level: z.enum(AREA_LEVELS), ...zxyParams }).superRefine(inWorld);
+const areaTileParams = z.object({ level: z.enum(AREA_TREE_LEVELS), ...zxyParams }).superRefine(inWorld);
 
 /**
  * `GET /api/tiles/{layer}/{z}/{x}/{y}.mvt`. An empty tile is 204 No Content (MapLibre reads it

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaLevelSchema } from '../areas/area-level.ts';
+import { areaTreeLevelSchema } from '../areas/area-level.ts';
 import { incidentStatusSchema } from '../incidents/incident-catalogue.ts';
 import { staffRoleSchema } from '../staff/staff-roles.ts';
 import { featureCollectionSchema, multiPolygonSchema, polygonSchema } from './geojson-schemas.ts';
@@ -9,7 +9,7 @@ export const areaPropertiesSchema = z.object({
   id: z.number(),
   code: z.string(),
   name: z.string(),
-  level: areaLevelSchema,
+  level: areaTreeLevelSchema,
   parentId: z.number().nullable(),
   households: z.number().int(),
   residents: z.number().int(),
@@ -33,7 +33,7 @@ export const areaDetailSchema = z.object({
   geometry: areaGeometrySchema,
   properties: areaPropertiesSchema.extend({
     /** Ancestors from the county down to the parent. */
-    path: z.array(z.object({ id: z.number(), name: z.string(), level: areaLevelSchema })),
+    path: z.array(z.object({ id: z.number(), name: z.string(), level: areaTreeLevelSchema })),
     children: z.number().int(),
     incidents: z.number().int(),
     incidentsByStatus: z.partialRecord(incidentStatusSchema, z.number().int()),

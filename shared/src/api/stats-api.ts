@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREA_LEVELS, areaLevelSchema } from '../areas/area-level.ts';
+import { AREA_LEVELS, areaTreeLevelSchema } from '../areas/area-level.ts';
 import { FIGURES } from '../figures/area-figures.ts';
 import { INCIDENT_KINDS, INCIDENT_SOURCES, INCIDENT_STATUSES } from '../incidents/incident-catalogue.ts';
 
@@ -28,7 +28,7 @@ export const monthlyPointSchema = z.object({
 });
 export type MonthlyPoint = z.infer<typeof monthlyPointSchema>;
 
-const areaRefSchema = z.object({ id: z.number(), name: z.string(), level: areaLevelSchema, households: z.number().int() });
+const areaRefSchema = z.object({ id: z.number(), name: z.string(), level: areaTreeLevelSchema, households: z.number().int() });
 
 /** `GET /api/areas/:id/stats?from=&to=`: the figures of an area, with the previous period and its siblings. */
 export const areaStatsSchema = z.object({
@@ -55,7 +55,7 @@ export const childrenStatsSchema = z.object({
   figure: figureSchema,
   period: statsPeriodSchema,
   /** The level of the children, null for a grid (it has none). */
-  childLevel: areaLevelSchema.nullable(),
+  childLevel: areaTreeLevelSchema.nullable(),
   children: z.array(areaRefSchema.extend({ value: z.number().nullable(), figures: areaFiguresSchema })),
 });
 export type ChildrenStats = z.infer<typeof childrenStatsSchema>;

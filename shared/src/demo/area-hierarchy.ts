@@ -62,6 +62,9 @@ export interface HierarchyInput {
   size: number;
   stepM: number;
   seed: number;
+  /** Totals that otherwise follow `size` (COMMUNITIES_AT_FULL_SIZE, GRIDS_AT_FULL_SIZE × size). */
+  communityTotal?: number;
+  gridTotal?: number;
 }
 
 /** Splits the county into towns around their seats, then communities and grids by households. */
@@ -97,14 +100,14 @@ export function buildAreaHierarchy(input: HierarchyInput): AreaHierarchy {
   const townOf = growRegions(mesh, seatCells, null, ...noise(BORDER_NOISE_STEPS.town, 'town-borders'));
 
   // Communities: a count per town proportional to its households, seeds by k-means.
-  const communityTotal = Math.max(seats.length, Math.round(COMMUNITIES_AT_FULL_SIZE * size));
+  const communityTotal = Math.max(seats.length, input.communityTotal ?? Math.round(COMMUNITIES_AT_FULL_SIZE * size));
   const communities = seedChildren(mesh, townOf, seatCells, communityTotal, householdsOfCell, random);
   const communitySeeds = communities.seeds;
   const communityTown = communities.parentOfSeed;
   const communityOf = growRegions(mesh, communitySeeds, townOf, ...noise(BORDER_NOISE_STEPS.community, 'community-borders'));
 
   // Grids: ~200 households each, at least one per community.
-  const gridTotal = Math.max(communitySeeds.length, Math.round(GRIDS_AT_FULL_SIZE * size));
+  const gridTotal = Math.max(communitySeeds.length, input.gridTotal ?? Math.round(GRIDS_AT_FULL_SIZE * size));
   const grids = seedChildren(mesh, communityOf, communitySeeds, gridTotal, householdsOfCell, random);
   const gridSeeds = grids.seeds;
   const gridCommunity = grids.parentOfSeed;

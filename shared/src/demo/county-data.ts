@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { AreaLevel } from '../areas/area-level.ts';
+import type { AreaLevel, AreaTreeLevel } from '../areas/area-level.ts';
 import type { HouseholdTag } from '../households/household-tags.ts';
 import type {
   IncidentKind,
@@ -40,12 +40,15 @@ export interface DemoMeta {
   source: string;
 }
 
-/** Parents come before their children in `areas`; `parentId` is null only for the county. */
+/**
+ * Parents come before their children in `areas`; `parentId` is null only for the top of the
+ * tree (the county of a county database, the province of a province one).
+ */
 export interface AreaRecord {
   id: number;
   code: string;
   name: string;
-  level: AreaLevel;
+  level: AreaTreeLevel;
   parentId: number | null;
   geometry: Polygon | MultiPolygon;
   /** A point inside the area for its label, [lon, lat]. */

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { area as turfArea, kinks, lineString } from '@turf/turf';
+import { kinks, lineString } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AREA_CODE_LENGTH, AREA_LEVELS } from '../areas/area-level.ts';
+import { AREA_CODE_LENGTH, AREA_LEVELS, AREA_TREE_LEVELS } from '../areas/area-level.ts';
 import { cleanRing } from '../geo/clean-ring.ts';
 import { distanceMetres } from '../geo/metres.ts';
 import { pointInPolygon } from '../geo/point-in-ring.ts';
@@ -14,6 +14,7 @@ import { signedRingArea } from '../geo/ring-area.ts';
 import { deadlineDays, OPEN_STATUSES } from '../incidents/incident-catalogue.ts';
 import { nextHandlingState, type Transition } from '../incidents/handling-cycle.ts';
 import type { AreaRecord, CountyData, IncidentEventRecord } from './county-data.ts';
+import { expectChildrenTileParent } from './expect-tiling.ts';
 import { generateCounty } from './generate-county.ts';
 
 // The real outline, read the way server/src/demo/load-outline.ts reads it (shared cannot import
@@ -38,15 +39,6 @@ beforeAll(() => {
 });
 
 const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
-const areaM2 = (g: Polygon | MultiPolygon) => turfArea(g);
-const edgeKey = (a: Position, b: Position) => `${a[0]},${a[1]}>${b[0]},${b[1]}`;
-
-function directedEdges(g: Polygon | MultiPolygon): string[] {
-  const edges: string[] = [];
-  for (const rings of polygonsOf(g)) for (const ring of rings) for (let i = 0; i + 1 < ring.length; i++) edges.push(edgeKey(ring[i], ring[i + 1]));
-  return edges;
-}
-
 function childrenOf(parent: AreaRecord): AreaRecord[] {
   return data.areas.filter((a) => a.parentId === parent.id);
 }
@@ -102,12 +94,12 @@ describe('generateCounty', () => {
   it('gives every area a unique code of its level length that starts with its parent code', () => {
     const byId = new Map(data.areas.map((a) => [a.id, a]));
     expect(new Set(data.areas.map((a) => a.code)).size).toBe(data.areas.length);
-    const prefix = { county: 0, town: 6, community: 9, grid: 12 };
+    const prefix = { province: 0, city: 2, county: 0, town: 6, community: 9, grid: 12 };
     for (const a of data.areas) {
       expect(a.code).toMatch(new RegExp(`^\\d{${AREA_CODE_LENGTH[a.level]}}$`));
       if (a.parentId === null) continue;
       const parent = byId.get(a.parentId)!;
-      expect(AREA_LEVELS.indexOf(parent.level)).toBe(AREA_LEVELS.indexOf(a.level) - 1);
+      expect(AREA_TREE_LEVELS.indexOf(parent.level)).toBe(AREA_TREE_LEVELS.indexOf(a.level) - 1);
       expect(a.code.slice(0, prefix[a.level])).toBe(parent.code.slice(0, prefix[a.level]));
       expect(parent.id).toBeLessThan(a.id);
     }
@@ -149,23 +141,7 @@ describe('generateCounty', () => {
     const rotated = [...order.slice(start), ...order.slice(0, start)];
     expect(rotated.every((i, k) => k === 0 || i > rotated[k - 1])).toBe(true);
     for (const parent of data.areas.filter((a) => a.level !== 'grid')) {
-      const children = childrenOf(parent);
-      expect(children.length).toBeGreaterThan(0);
-      const sum = children.reduce((s, c) => s + areaM2(c.geometry), 0);
-      expect(Math.abs(sum - areaM2(parent.geometry)) / areaM2(parent.geometry)).toBeLessThan(1e-9);
-      // The children's directed edges are the parent's boundary plus inner edges in opposite pairs:
-      // shared vertices are identical, and there are no gaps or overlaps.
-      const left = new Map<string, number>();
-      for (const c of children) for (const e of directedEdges(c.geometry)) left.set(e, (left.get(e) ?? 0) + 1);
-      for (const e of directedEdges(parent.geometry)) {
-        expect(left.get(e)).toBe(1);
-        left.delete(e);
-      }
-      for (const [e, n] of left) {
-        expect(n).toBe(1);
-        const [a, b] = e.split('>');
-        expect(left.get(`${b}>${a}`)).toBe(1);
-      }
+      expectChildrenTileParent(parent.geometry, childrenOf(parent).map((c) => c.geometry));
     }
   });
 

@@ -3,7 +3,7 @@ import {
   areaDetailSchema,
   type AreaCollection,
   type AreaDetail,
-  type AreaLevel,
+  type AreaTreeLevel,
 } from '@gridmap/shared';
 import { fetchJson } from './fetch-json.ts';
 
@@ -11,13 +11,13 @@ import { fetchJson } from './fetch-json.ts';
 export const areaKeys = {
   all: ['areas'] as const,
   lists: () => [...areaKeys.all, 'list'] as const,
-  list: (level: AreaLevel) => [...areaKeys.lists(), { level }] as const,
+  list: (level: AreaTreeLevel) => [...areaKeys.lists(), { level }] as const,
   details: () => [...areaKeys.all, 'detail'] as const,
   detail: (id: number) => [...areaKeys.details(), id] as const,
 };
 
 /** Every area of one level as GeoJSON (`GET /api/areas?level=`). */
-export function fetchAreas(level: AreaLevel, signal?: AbortSignal): Promise<AreaCollection> {
+export function fetchAreas(level: AreaTreeLevel, signal?: AbortSignal): Promise<AreaCollection> {
   return fetchJson(`/api/areas?level=${level}`, areaCollectionSchema, signal);
 }
 

@@ -52,6 +52,9 @@ export const en: Messages = {
   'legend.boundary.community': 'Community / village',
   'legend.boundary.grid': 'Grid',
 
+  // Issue 8: the levels above the county in a province database.
+  'level.province': 'Province',
+  'level.city': 'City (prefecture)',
   'level.county': 'County',
   'level.town': 'Town / street',
   'level.community': 'Community / village',

@@ -53,6 +53,9 @@ export const zhCN = {
   'legend.boundary.community': '社区/村界',
   'legend.boundary.grid': '网格界',
 
+  // Issue 8: the levels above the county in a province database.
+  'level.province': '省',
+  'level.city': '市(地级)',
   'level.county': '县(市、区)',
   'level.town': '乡镇(街道)',
   'level.community': '社区/村',

@@ -1,4 +1,4 @@
-import type { AreaLevel } from '@gridmap/shared';
+import type { AreaTreeLevel } from '@gridmap/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { areaKeys, fetchAreas } from '../api/areas-api.ts';
 import { configKeys, fetchConfig } from '../api/config-api.ts';
@@ -18,7 +18,7 @@ export const configQueryOptions = queryOptions({
 });
 
 /** The areas of one level, drawn as boundaries, fills and labels. */
-export function areasQueryOptions(level: AreaLevel) {
+export function areasQueryOptions(level: AreaTreeLevel) {
   return queryOptions({
     queryKey: areaKeys.list(level),
     queryFn: ({ signal }) => fetchAreas(level, signal),

@@ -1,4 +1,4 @@
-import { AREA_LEVELS, type AreaCollection, type AreaLevel } from '@gridmap/shared';
+import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaTreeLevel } from '@gridmap/shared';
 import type { FeatureCollection } from 'geojson';
 import {
   AttributionControl,
@@ -43,7 +43,7 @@ const POINT_LAYERS = CLICKABLE_LAYERS.filter((id) => id !== 'grid-fill');
 export interface MapViewProps {
   /** Our own base style, or a configured base map's style URL. */
   style: StyleSpecification | string;
-  areas: Partial<Record<AreaLevel, AreaCollection>>;
+  areas: Partial<Record<AreaTreeLevel, AreaCollection>>;
   mediationPoints: MediationPointCollection | undefined;
   choropleth: Choropleth;
   settings: LayerSettings;
@@ -143,7 +143,7 @@ export function MapView(props: MapViewProps) {
 
 /** Fills the area sources and label points as levels arrive; fits the county once; flags ready. */
 function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas']) {
-  const shown = useRef(new Map<AreaLevel, AreaCollection>());
+  const shown = useRef(new Map<AreaTreeLevel, AreaCollection>());
   const fitted = useRef(false);
   const ready = useRef(false);
   useEffect(() => {
@@ -180,7 +180,9 @@ function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas']) {
 function useSelectedOutline(map: MapLibreMap | null, selection: Selection | null) {
   useEffect(() => {
     if (!map || selection?.kind !== 'area') return;
-    const target = areaFeatureTarget(map, selection.level, selection.id);
+    // The province and its cities have no boundary source of their own yet.
+    if (!(AREA_LEVELS as readonly string[]).includes(selection.level)) return;
+    const target = areaFeatureTarget(map, selection.level as AreaLevel, selection.id);
     map.setFeatureState(target, { selected: true });
     return () => {
       if (map.getSource(target.source)) map.setFeatureState(target, { selected: false });

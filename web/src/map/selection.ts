@@ -1,4 +1,4 @@
-import type { AreaLevel } from '@gridmap/shared';
+import type { AreaTreeLevel } from '@gridmap/shared';
 
 export type LngLat = [lon: number, lat: number];
 
@@ -8,7 +8,7 @@ export type LngLat = [lon: number, lat: number];
  * with `fit` for the map to frame it.
  */
 export type Selection =
-  | { kind: 'area'; id: number; level: AreaLevel; fit?: boolean }
+  | { kind: 'area'; id: number; level: AreaTreeLevel; fit?: boolean }
   | { kind: 'incident'; id: number; at: LngLat }
   | { kind: 'household'; id: number; at: LngLat }
   | { kind: 'mediationPoint'; id: number; at: LngLat };

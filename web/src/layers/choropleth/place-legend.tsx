@@ -1,10 +1,10 @@
-import type { AreaLevel } from '@gridmap/shared';
+import type { AreaTreeLevel } from '@gridmap/shared';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { formatFigure } from '../../panels/area-panel/figure-format.ts';
 import { NO_VALUE_COLOUR, type PlaceChoropleth } from './place-choropleth.ts';
 
 /** The key of the figure map: one swatch per class, read from the classes the map draws. */
-export function PlaceLegend({ choropleth, level }: { choropleth: PlaceChoropleth; level: AreaLevel }) {
+export function PlaceLegend({ choropleth, level }: { choropleth: PlaceChoropleth; level: AreaTreeLevel }) {
   const { t, locale } = useI18n();
   const f = (value: number) => formatFigure(choropleth.figure, value, locale);
   return (

@@ -1,4 +1,4 @@
-import { childLevel, countyDay, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
+import { childLevel, countyDay, type AreaCollection, type AreaTreeLevel, type AreaProperties } from '@gridmap/shared';
 import { useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo } from 'react';
@@ -17,7 +17,7 @@ import { childrenStatsQueryOptions } from './area-stats-queries.ts';
 const INCIDENT_ZOOM = 15;
 
 export interface PlaceNavigationInput {
-  areas: Partial<Record<AreaLevel, AreaCollection>>;
+  areas: Partial<Record<AreaTreeLevel, AreaCollection>>;
   findArea: (id: number) => AreaProperties | undefined;
   map: MapLibreMap | null;
   selection: Selection | null;

@@ -1,4 +1,4 @@
-import { AREA_LEVELS, type AreaProperties } from '@gridmap/shared';
+import { AREA_TREE_LEVELS, type AreaProperties } from '@gridmap/shared';
 import { areaChain } from '../detail-panel/area-chain.ts';
 
 /**
@@ -20,7 +20,7 @@ export function drillTarget(
   return null;
 }
 
-/** The rank of a level from the top (county 0 … grid 3). */
+/** The rank of a level from the top (province 0, county 2 … grid 5). */
 export function levelRank(level: AreaProperties['level']): number {
-  return AREA_LEVELS.indexOf(level);
+  return AREA_TREE_LEVELS.indexOf(level);
 }

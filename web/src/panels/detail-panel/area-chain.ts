@@ -1,4 +1,4 @@
-import { AREA_LEVELS, type AreaLevel, type AreaProperties } from '@gridmap/shared';
+import { AREA_TREE_LEVELS, type AreaTreeLevel, type AreaProperties } from '@gridmap/shared';
 
 /**
  * An area and its ancestors up to `top` (inclusive), ordered from `top` down to the area, from
@@ -9,13 +9,13 @@ import { AREA_LEVELS, type AreaLevel, type AreaProperties } from '@gridmap/share
 export function areaChain(
   id: number,
   findArea: (id: number) => AreaProperties | undefined,
-  top: AreaLevel = 'town',
+  top: AreaTreeLevel = 'town',
 ): AreaProperties[] {
-  const topRank = AREA_LEVELS.indexOf(top);
+  const topRank = AREA_TREE_LEVELS.indexOf(top);
   const chain: AreaProperties[] = [];
-  // The hierarchy has AREA_LEVELS.length levels; the bound also stops a cycle in bad data.
-  for (let area = findArea(id); area && chain.length < AREA_LEVELS.length; ) {
-    if (AREA_LEVELS.indexOf(area.level) < topRank) break;
+  // The hierarchy has AREA_TREE_LEVELS.length levels; the bound also stops a cycle in bad data.
+  for (let area = findArea(id); area && chain.length < AREA_TREE_LEVELS.length; ) {
+    if (AREA_TREE_LEVELS.indexOf(area.level) < topRank) break;
     chain.push(area);
     if (area.level === top || area.parentId === null) break;
     area = findArea(area.parentId);

@@ -1,12 +1,12 @@
-import { childLevel, type AreaCollection, type AreaLevel, type AreaProperties } from '@gridmap/shared';
+import { childLevel, type AreaCollection, type AreaTreeLevel, type AreaProperties } from '@gridmap/shared';
 
 /**
  * The areas directly under `parent`, most open incidents first (where work waits), then by
  * households, then by name; empty for a grid or while the child level has not loaded.
  */
 export function childAreas(
-  areas: Partial<Record<AreaLevel, AreaCollection>>,
-  parent: { id: number; level: AreaLevel },
+  areas: Partial<Record<AreaTreeLevel, AreaCollection>>,
+  parent: { id: number; level: AreaTreeLevel },
 ): AreaProperties[] {
   const level = childLevel(parent.level);
   const collection = level ? areas[level] : undefined;

@@ -1,4 +1,4 @@
-import type { AreaLevel, AreaProperties } from '@gridmap/shared';
+import type { AreaTreeLevel, AreaProperties } from '@gridmap/shared';
 import type { MediationPointFeature } from '../../api/points-api.ts';
 import type { Selection } from '../../map/selection.ts';
 import { AreaDetail } from './area-detail.tsx';
@@ -10,7 +10,7 @@ export interface DetailPanelProps {
   selection: Selection;
   findArea: (id: number) => AreaProperties | undefined;
   /** The areas directly under an area, in the order the panel lists them. */
-  findChildren: (id: number, level: AreaLevel) => AreaProperties[];
+  findChildren: (id: number, level: AreaTreeLevel) => AreaProperties[];
   findMediationPoint: (id: number) => MediationPointFeature | undefined;
   mediationPoints: readonly MediationPointFeature[];
   /** Who records the steps taken in the panel. */
