@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREA_TREE_LEVELS } from '@gridmap/shared';
+import { AREA_TREE_LEVELS, type AreaRecord } from '@gridmap/shared';
 import { expectChildrenTileParent } from '@gridmap/shared/demo/expect-tiling';
 import { openDatabase, type Db } from '@gridmap/server/db/open-db';
 import { generateProvince, type ProvinceSummary } from './generate-province.ts';
@@ -55,7 +54,7 @@ describe('generateProvince', () => {
 
   it('lets every level of each county tile its parent exactly, as the county generator does', () => {
     const all = areas();
-    const geometry = (a: Row) => JSON.parse(a.geometry) as Polygon | MultiPolygon;
+    const geometry = (a: Row) => JSON.parse(a.geometry) as AreaRecord['geometry'];
     for (const parent of all.filter((a) => ['county', 'town', 'community'].includes(a.level))) {
       expectChildrenTileParent(geometry(parent), all.filter((a) => a.parent_id === parent.id).map(geometry));
     }
