@@ -37,6 +37,7 @@ import { CommandCentre } from './panels/command-centre/command-centre.tsx';
 import { IntakeForm } from './panels/intake/intake-form.tsx';
 import { PlannerEntry, plannerCommunityOf } from './planner/planner-entry.tsx';
 import { PlannerPanel } from './planner/planner-panel.tsx';
+import { fetchedAreaLevels } from './layers/areas/area-tile-source.ts';
 import { MediationDock } from './panels/nearest/mediation-dock.tsx';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
@@ -44,12 +45,16 @@ export function App() {
   const { t } = useI18n();
   const config = useQuery(configQueryOptions);
   const areaResults = useQueries({
-    queries: AREA_LEVELS.map((level) => areasQueryOptions(level)),
+    // With area tiles (a province) only the coarse levels are loaded whole; the map draws the rest from tiles.
+    queries: AREA_LEVELS.map((level) => ({
+      ...areasQueryOptions(level),
+      enabled: config.data !== undefined && fetchedAreaLevels(config.data.areaTiles).includes(level),
+    })),
     combine: (results) => ({
       byLevel: Object.fromEntries(
         results.flatMap((result, i) => (result.data ? [[AREA_LEVELS[i], result.data]] : [])),
       ) as Partial<Record<AreaTreeLevel, AreaCollection>>,
-      pending: results.some((result) => result.isPending),
+      pending: results.some((result) => result.isLoading),
       failed: results.filter((result) => result.isError),
     }),
   });

@@ -5,6 +5,10 @@ export interface AreaTileRow {
   id: number;
   name: string;
   parentId: number | null;
+  parentName: string | null;
+  level: string;
+  labelLon: number;
+  labelLat: number;
   geometry: string;
 }
 
@@ -29,7 +33,8 @@ export function countAreasOfLevel(db: Db, level: string): number {
 /** One area's tile row, or null when there is no such id. */
 export function getAreaTileRow(db: Db, id: number): AreaTileRow | null {
   return (
-    (db.prepare('SELECT id, name, parent_id AS parentId, geometry FROM areas WHERE id = ?').get(id) as AreaTileRow | undefined) ?? null
+    (db.prepare(`SELECT a.id, a.name, a.parent_id AS parentId, p.name AS parentName, a.level, a.label_lon AS labelLon,
+        a.label_lat AS labelLat, a.geometry FROM areas a LEFT JOIN areas p ON p.id = a.parent_id WHERE a.id = ?`).get(id) as AreaTileRow | undefined) ?? null
   );
 }
 

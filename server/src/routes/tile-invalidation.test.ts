@@ -4,6 +4,7 @@ import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import { partitionFromGrids, partitionGeometries, type GridPartition } from '@gridmap/shared/plans/grid-partition';
 import { moveVertex } from '@gridmap/shared/plans/partition-edits';
 import { validatePartition } from '@gridmap/shared/plans/validate-partition';
+import { shortAreaName } from '@gridmap/shared/areas/short-area-name';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { gunzipSync } from 'node:zlib';
@@ -66,16 +67,26 @@ function tilesOver([minLon, minLat, maxLon, maxLat]: number[], z: number) {
 }
 
 describe('area tiles', () => {
-  it('carry every grid of the county, each as a polygon with its id and name', async () => {
+  it('carry every grid of the county as a polygon with its id and name, and name each once at its label point', async () => {
     const grids = data.areas.filter((a) => a.level === 'grid');
     const county = data.areas.find((a) => a.level === 'county')!;
     const bbox = bboxOfGeometry(county.geometry);
     const seen = new Set<number>();
+    const labelled: number[] = [];
     for (const { x, y } of tilesOver(bbox, 12)) {
       const { status, body, res } = await get(`/api/tiles/areas/grid/12/${x}/${y}.mvt`);
       if (status === 204) continue;
       expect(res.headers.get('Content-Type')).toBe('application/vnd.mapbox-vector-tile');
-      const layer = new VectorTile(new PbfReader(gunzipSync(body))).layers.grid;
+      const tile = new VectorTile(new PbfReader(gunzipSync(body)));
+      const labels = tile.layers['grid-label'];
+      for (let i = 0; i < (labels?.length ?? 0); i++) {
+        const f = labels.feature(i);
+        const grid = grids.find((g) => g.id === f.id)!;
+        const parent = data.areas.find((a) => a.id === grid.parentId)!;
+        expect(f.properties).toMatchObject({ level: 'grid', name: grid.name, label: shortAreaName(grid.name, parent.name) });
+        labelled.push(f.id!);
+      }
+      const layer = tile.layers.grid;
       for (let i = 0; i < layer.length; i++) {
         const f = layer.feature(i);
         expect(f.type).toBe(3);
@@ -84,6 +95,8 @@ describe('area tiles', () => {
       }
     }
     expect(seen).toEqual(new Set(grids.map((g) => g.id)));
+    // Each grid is named once, in the tile its label point lies in.
+    expect(labelled.sort((a, b) => a - b)).toEqual(grids.map((g) => g.id).sort((a, b) => a - b));
   });
 
   it('are empty below the level’s minimum zoom, and a level that does not exist is a 400 naming it', async () => {

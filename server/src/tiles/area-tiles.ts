@@ -3,7 +3,8 @@ import type { GeojsonVtFeature } from 'vt-pbf';
 import { areasInBbox, getAreaTileRow } from '../db/area-tiles-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaTileRings, projectArea, type ProjectedArea } from './area-geometry.ts';
-import { tileBbox } from './mercator.ts';
+import { shortAreaName } from '@gridmap/shared/areas/short-area-name';
+import { mercatorX, mercatorY, tileBbox } from './mercator.ts';
 import { TILE_BUFFER_PIXELS } from './tile-features.ts';
 
 /** Tile size in pixels the zooms are stated for (MapLibre's tile size). */
@@ -16,7 +17,24 @@ const AREA_GEOMETRY_CACHE_BYTES = 256 * 1024 * 1024;
 interface CachedArea {
   name: string;
   parentId: number | null;
+  /** What a map writes on it: the name, a grid's without its community's name in front. */
+  label: string;
+  level: string;
+  /** Label point in world coordinates (0…1). */
+  labelX: number;
+  labelY: number;
   projected: ProjectedArea;
+}
+
+/** The MVT layers of one area tile: the polygons, and one label point per area whose label point lies in the tile. */
+export interface AreaTileLayers {
+  polygons: GeojsonVtFeature[];
+  labels: GeojsonVtFeature[];
+}
+
+/** Name of the label point layer of a level's area tiles, e.g. 'grid-label'. */
+export function areaLabelLayerName(level: string): string {
+  return `${level}-label`;
 }
 
 /**
@@ -32,11 +50,15 @@ export class AreaTiles {
 
   /**
    * The features of `level` in tile z/x/y: one polygon per area, id = area id, properties
-   * `id`, `name`, `parentId` (0 for none). Empty below the level's minimum zoom. When more areas
-   * than MAX_FEATURES_PER_TILE meet the tile, the largest (by bbox) are kept.
+   * `id`, `name`, `parentId` (0 for none); and the label points of the areas whose label point
+   * lies in the tile (so that each area is named once, not once per tile), with `id`, `name`,
+   * `level` and `label`. Empty below the level's minimum zoom. When more areas than
+   * MAX_FEATURES_PER_TILE meet the tile, the largest (by bbox) are kept.
    */
-  features(level: string, z: number, x: number, y: number): GeojsonVtFeature[] {
-    if (z < areaTileMinZoom(level)) return [];
+  features(level: string, z: number, x: number, y: number): AreaTileLayers {
+    const polygons: GeojsonVtFeature[] = [];
+    const labels: GeojsonVtFeature[] = [];
+    if (z < areaTileMinZoom(level)) return { polygons, labels };
     const [minLon, minLat, maxLon, maxLat] = tileBbox(z, x, y);
     const padLon = ((maxLon - minLon) * TILE_BUFFER_PIXELS) / TILE_PIXELS;
     const padLat = ((maxLat - minLat) * TILE_BUFFER_PIXELS) / TILE_PIXELS;
@@ -45,7 +67,7 @@ export class AreaTiles {
       found = [...found].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_FEATURES_PER_TILE).sort((a, b) => a[0] - b[0]);
     }
     const unitsPerPixel = TILE_EXTENT / TILE_PIXELS;
-    const features: GeojsonVtFeature[] = [];
+    const n = 2 ** z;
     for (const [id] of found) {
       const area = this.area(id);
       if (!area) continue;
@@ -53,9 +75,17 @@ export class AreaTiles {
         area.projected, z, x, y, TILE_EXTENT, TILE_BUFFER_PIXELS * unitsPerPixel, AREA_SIMPLIFY_PIXELS * unitsPerPixel,
       );
       if (rings.length === 0) continue;
-      features.push({ id, type: 3, geometry: rings, tags: { id, name: area.name, parentId: area.parentId ?? 0 } });
+      polygons.push({ id, type: 3, geometry: rings, tags: { id, name: area.name, parentId: area.parentId ?? 0 } });
+      const lx = area.labelX * n - x;
+      const ly = area.labelY * n - y;
+      if (lx >= 0 && lx < 1 && ly >= 0 && ly < 1) {
+        labels.push({
+          id, type: 1, geometry: [[Math.round(lx * TILE_EXTENT), Math.round(ly * TILE_EXTENT)]],
+          tags: { id, name: area.name, level: area.level, label: area.label },
+        });
+      }
     }
-    return features;
+    return { polygons, labels };
   }
 
   /** Forgets the outlines of these areas (they were redrawn or removed). */
@@ -83,7 +113,15 @@ export class AreaTiles {
     }
     const row = getAreaTileRow(this.db, id);
     if (!row) return null;
-    const area: CachedArea = { name: row.name, parentId: row.parentId, projected: projectArea(row.geometry) };
+    const area: CachedArea = {
+      name: row.name,
+      parentId: row.parentId,
+      label: row.level === 'grid' ? shortAreaName(row.name, row.parentName) : row.name,
+      level: row.level,
+      labelX: mercatorX(row.labelLon),
+      labelY: mercatorY(row.labelLat),
+      projected: projectArea(row.geometry),
+    };
     this.areas.set(id, area);
     this.bytes += area.projected.bytes;
     for (const [oldest] of this.areas) {

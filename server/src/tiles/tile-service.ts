@@ -4,7 +4,7 @@ import { MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, TILE_EXTENT, type TileLayer } f
 import vtpbf from 'vt-pbf';
 import type { GeojsonVtFeature } from 'vt-pbf';
 import type { Db } from '../db/open-db.ts';
-import { AreaTiles } from './area-tiles.ts';
+import { AreaTiles, areaLabelLayerName } from './area-tiles.ts';
 import { loadHouseholdPoints, type HouseholdPoints } from './household-points.ts';
 import { loadIncidentPoints, upsertIncidentPoint, type IncidentPoints, type IncidentTileFields } from './incident-points.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
@@ -70,15 +70,16 @@ export function createTileService(db: Db, now: () => Date): TileService {
   const householdPoints = () => (households ??= loadHouseholdPoints(db));
   const incidentPoints = () => (incidents ??= loadIncidentPoints(db));
 
-  const cached = (key: string, maxAgeMs: number, make: (nowMs: number) => GeojsonVtFeature[], layerName: string): CachedTile => {
+  /** The cached tile of `key`, else made: `make` gives its MVT layers (name → features). */
+  const cached = (key: string, maxAgeMs: number, make: (nowMs: number) => Record<string, GeojsonVtFeature[]>): CachedTile => {
     const nowMs = now().getTime();
     const hit = cache.get(key, nowMs, maxAgeMs);
     if (hit) return hit;
-    const features = make(nowMs);
+    const layers = Object.fromEntries(Object.entries(make(nowMs)).filter(([, features]) => features.length > 0).map(([name, features]) => [name, { features }]));
     const tile: CachedTile =
-      features.length === 0
+      Object.keys(layers).length === 0
         ? { gzip: null, etag: '"empty"', createdMs: nowMs }
-        : encoded(vtpbf.fromGeojsonVt({ [layerName]: { features } }, { version: 2, extent: TILE_EXTENT }), nowMs);
+        : encoded(vtpbf.fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT }), nowMs);
     cache.set(key, tile);
     return tile;
   };
@@ -89,11 +90,14 @@ export function createTileService(db: Db, now: () => Date): TileService {
       return cached(tileKey(layer, z, x, y), maxAge, (nowMs) => {
         const source: TileLayerSource =
           layer === 'households' ? householdTileSource(householdPoints()) : incidentTileSource(incidentPoints(), nowMs);
-        return tileFeatures(source, z, x, y);
-      }, layer);
+        return { [layer]: tileFeatures(source, z, x, y) };
+      });
     },
     getAreaTile(level, z, x, y) {
-      return cached(tileKey(`areas-${level}`, z, x, y), Infinity, () => areas.features(level, z, x, y), level);
+      return cached(tileKey(`areas-${level}`, z, x, y), Infinity, () => {
+        const { polygons, labels } = areas.features(level, z, x, y);
+        return { [level]: polygons, [areaLabelLayerName(level)]: labels };
+      });
     },
     incidentWritten(incident) {
       if (!incidents) return; // not built yet: the first incident tile reads it from the database

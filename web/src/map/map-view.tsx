@@ -12,7 +12,7 @@ import type { MediationPointCollection } from '../api/points-api.ts';
 import { useI18n } from '../i18n/locale-context.tsx';
 import { areaLabelPoints } from '../layers/areas/area-label-points.ts';
 import { AREA_LABEL_SOURCE_ID, areaSourceId } from '../layers/areas/area-sources.ts';
-import { areaFeatureTarget, areaSourceIsTiled } from '../layers/areas/area-tile-source.ts';
+import { areaFeatureTarget, areaSourceIsTiled, fetchedAreaLevels } from '../layers/areas/area-tile-source.ts';
 import { choroplethColour, choroplethOpacity, type Choropleth } from '../layers/grid-fill/grid-fill-layer.ts';
 import { incidentScopeStyle } from '../layers/incidents/incident-scope.ts';
 import { MEDIATION_POINTS_SOURCE_ID } from '../layers/mediation-points/mediation-points-layer.ts';
@@ -99,7 +99,7 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useAreaSources(map, props.areas);
+  useAreaSources(map, props.areas, props.areaTiles ?? false);
 
   useEffect(() => {
     if (!map || !props.mediationPoints) return;
@@ -142,7 +142,7 @@ export function MapView(props: MapViewProps) {
 }
 
 /** Fills the area sources and label points as levels arrive; fits the county once; flags ready. */
-function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas']) {
+function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas'], areaTiles: boolean) {
   const shown = useRef(new Map<AreaTreeLevel, AreaCollection>());
   const fitted = useRef(false);
   const ready = useRef(false);
@@ -166,14 +166,14 @@ function useAreaSources(map: MapLibreMap | null, areas: MapViewProps['areas']) {
       fitted.current = true;
       map.fitBounds(geometryBounds(county.geometry), { padding: FIT_PADDING_PX, animate: false });
     }
-    if (!ready.current && AREA_LEVELS.every((level) => shown.current.has(level))) {
+    if (!ready.current && fetchedAreaLevels(areaTiles).every((level) => shown.current.has(level))) {
       ready.current = true;
       map.once('idle', () => {
         document.documentElement.dataset.mapReady = 'true';
       });
       map.triggerRepaint();
     }
-  }, [map, areas]);
+  }, [map, areas, areaTiles]);
 }
 
 /** Outlines the selected area through feature state, clearing the previous one. */

@@ -1,5 +1,6 @@
 import type { AreaCollection } from '@gridmap/shared';
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { shortAreaName } from '@gridmap/shared/areas/short-area-name';
 
 export interface AreaLabelProperties {
   id: number;
@@ -9,15 +10,7 @@ export interface AreaLabelProperties {
   label: string;
 }
 
-/**
- * An area's name without the parent's name it starts with: grids are named after their
- * community ('浦阳社区第二网格'), which the community label beside them already says.
- * @example shortAreaName('浦阳社区第二网格', '浦阳社区') // '第二网格'
- */
-export function shortAreaName(name: string, parentName: string | undefined): string {
-  if (!parentName || !name.startsWith(parentName) || name.length === parentName.length) return name;
-  return name.slice(parentName.length).trim();
-}
+export { shortAreaName };
 
 /**
  * One point feature per area at its label point, so that a label sits inside its area once

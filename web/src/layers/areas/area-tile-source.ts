@@ -1,4 +1,4 @@
-import { AREA_TILE_MAX_ZOOM, areaTileMinZoom, type AreaLevel } from '@gridmap/shared';
+import { AREA_LEVELS, AREA_TILE_MAX_ZOOM, areaTileMinZoom, type AreaLevel } from '@gridmap/shared';
 import type { FeatureIdentifier, LayerSpecification, Map as MapLibreMap, VectorSourceSpecification } from 'maplibre-gl';
 import { areaSourceId } from './area-sources.ts';
 
@@ -15,6 +15,28 @@ export function areaTileSource(level: AreaLevel, origin: string): VectorSourceSp
     maxzoom: AREA_TILE_MAX_ZOOM,
     promoteId: 'id',
   };
+}
+
+/**
+ * Levels whose whole collection the app still loads when areas are tiled: few enough to send
+ * whole (a province's 89 counties and ~1,300 towns), and what names, fits and drill-down read.
+ * Communities and grids (tens of thousands) come only as tiles, labels included.
+ */
+export const TILED_FETCHED_LEVELS: readonly AreaLevel[] = ['county', 'town'];
+
+/** The levels whose collections the app loads: all, or with area tiles only TILED_FETCHED_LEVELS. */
+export function fetchedAreaLevels(areaTiles: boolean): readonly AreaLevel[] {
+  return areaTiles ? TILED_FETCHED_LEVELS : AREA_LEVELS;
+}
+
+/**
+ * A community or grid label layer drawn from the label points of its level's area tiles
+ * (MVT layer '{level}-label') instead of the label source, which then holds only the loaded levels.
+ */
+export function withTiledLabels<L extends LayerSpecification>(layer: L, areaTiles: boolean): L {
+  const level = (['community', 'grid'] as const).find((l) => layer.id === `${l}-label`);
+  if (!areaTiles || !level) return layer;
+  return { ...layer, source: areaSourceId(level), 'source-layer': `${level}-label` };
 }
 
 /** The level of an area source id ('areas-grid' → 'grid'), or null for other sources. */

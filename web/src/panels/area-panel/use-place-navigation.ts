@@ -1,5 +1,5 @@
 import { childLevel, countyDay, type AreaCollection, type AreaTreeLevel, type AreaProperties } from '@gridmap/shared';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo } from 'react';
 import { placeChildrenData, placeChoropleth } from '../../layers/choropleth/place-choropleth.ts';
@@ -8,8 +8,8 @@ import type { Selection } from '../../map/selection.ts';
 import { useViewState } from '../../url-state/use-view-state.ts';
 import type { ViewState } from '../../url-state/view-state.ts';
 import { areaChain } from '../detail-panel/area-chain.ts';
-import { incidentQueryOptions } from '../detail-panel/detail-queries.ts';
-import { drillTarget } from '../breadcrumb/drill-target.ts';
+import { areaDetailQueryOptions, incidentQueryOptions } from '../detail-panel/detail-queries.ts';
+import { drillTarget, drillTargetOnPath } from '../breadcrumb/drill-target.ts';
 import type { IncidentRowFeature } from '../incident-table/incident-table.tsx';
 import { childrenStatsQueryOptions } from './area-stats-queries.ts';
 
@@ -33,6 +33,7 @@ export interface PlaceNavigationInput {
  */
 export function usePlaceNavigation({ areas, findArea, map, selection, setSelection, now }: PlaceNavigationInput) {
   const [view, setView] = useViewState();
+  const queryClient = useQueryClient();
   const county = areas.county?.features[0];
   const placeId = view.area ?? county?.id;
   const place = placeId === undefined ? undefined : findArea(placeId);
@@ -72,10 +73,18 @@ export function usePlaceNavigation({ areas, findArea, map, selection, setSelecti
   const onAreaPick = useCallback(
     (pickedId: number) => {
       if (!place) return;
+      if (findArea(pickedId) === undefined) {
+        // Drawn from tiles, not loaded (issue 8): its detail names its ancestors.
+        void queryClient.fetchQuery(areaDetailQueryOptions(pickedId)).then((detail) => {
+          const target = drillTargetOnPath(detail.properties.path, place, findArea);
+          if (target) goTo(target.id);
+        }, () => {});
+        return;
+      }
       const target = drillTarget(pickedId, place, findArea);
       if (target) goTo(target.id);
     },
-    [place, findArea, goTo],
+    [place, findArea, goTo, queryClient],
   );
 
   const openIncident = useCallback(

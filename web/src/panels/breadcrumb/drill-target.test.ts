@@ -1,6 +1,6 @@
 import type { AreaLevel, AreaProperties } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
-import { drillTarget } from './drill-target.ts';
+import { drillTarget, drillTargetOnPath } from './drill-target.ts';
 
 function area(id: number, level: AreaLevel, parentId: number | null): AreaProperties {
   return { id, level, parentId, code: String(id), name: `a${id}`, households: 0, residents: 0, openIncidents: 0, staff: 0, labelLon: 0, labelLat: 0 };
@@ -25,5 +25,20 @@ describe('drillTarget', () => {
   it('stays put for a click on the place itself or an unknown area', () => {
     expect(drillTarget(6, find(6)!, find)).toBeNull();
     expect(drillTarget(99, find(1)!, find)).toBeNull();
+  });
+});
+
+describe('drillTargetOnPath', () => {
+  // Only the county and towns are loaded, as with area tiles; grid 8's detail names its ancestors.
+  const loaded = (id: number) => (id <= 3 ? find(id) : undefined);
+  const pathOf8 = [{ id: 1 }, { id: 3 }, { id: 5 }];
+
+  it('goes one level down toward a grid drawn from tiles, along its ancestors', () => {
+    expect(drillTargetOnPath(pathOf8, find(1)!, loaded)?.id).toBe(3);
+  });
+
+  it('moves across to the town holding it, and never to a level the app has not loaded', () => {
+    expect(drillTargetOnPath(pathOf8, find(2)!, loaded)?.id).toBe(3);
+    expect(drillTargetOnPath(pathOf8, find(3)!, loaded)).toBeNull();
   });
 });

@@ -20,6 +20,22 @@ export function drillTarget(
   return null;
 }
 
+/**
+ * `drillTarget` for a picked area the app has not loaded (a grid drawn from tiles, issue 8): the
+ * same step, along the picked area's ancestors as its detail names them (`path`, top down),
+ * kept to the ancestors the app knows, so that it never goes to a place it cannot show.
+ */
+export function drillTargetOnPath(
+  path: readonly { id: number }[],
+  place: AreaProperties,
+  findArea: (id: number) => AreaProperties | undefined,
+): AreaProperties | null {
+  const chain = path.map((step) => findArea(step.id)).filter((area): area is AreaProperties => area !== undefined);
+  const at = chain.findIndex((area) => area.id === place.id);
+  const target = at >= 0 ? chain[at + 1] : chain.find((area) => area.level === place.level);
+  return target && target.id !== place.id ? target : null;
+}
+
 /** The rank of a level from the top (province 0, county 2 … grid 5). */
 export function levelRank(level: AreaProperties['level']): number {
   return AREA_TREE_LEVELS.indexOf(level);
