@@ -8,6 +8,12 @@ import { mercatorX, mercatorY } from './mercator.ts';
  */
 export interface ProjectedArea {
   polygons: Float64Array[][];
+  /**
+   * Per ring, per point: the squared distance (world units²) at which Douglas–Peucker would drop
+   * it (Infinity for the points it always keeps), worked out once, so that a tile at any zoom
+   * keeps the points that matter at its scale by a comparison (geojson-vt does the same).
+   */
+  importance: Float64Array[][];
   /** [minX, minY, maxX, maxY] in world coordinates. */
   bbox: [number, number, number, number];
   /** Bytes the arrays take, for the cache's budget. */
@@ -20,6 +26,7 @@ export function projectArea(geometryJson: string): ProjectedArea {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   let bytes = 0;
+  const importance: Float64Array[][] = [];
   const projected = polygons.map((rings) =>
     rings.map((ring) => {
       const flat = new Float64Array(ring.length * 2);
@@ -33,11 +40,43 @@ export function projectArea(geometryJson: string): ProjectedArea {
         if (x > bbox[2]) bbox[2] = x;
         if (y > bbox[3]) bbox[3] = y;
       });
-      bytes += flat.byteLength;
+      bytes += flat.byteLength * 1.5;
       return flat;
     }),
   );
-  return { polygons: projected, bbox, bytes };
+  for (const rings of projected) importance.push(rings.map(ringImportance));
+  return { polygons: projected, importance, bbox, bytes };
+}
+
+/** Douglas–Peucker over a closed flat ring to the end, recording at which squared distance each point was kept. */
+function ringImportance(flat: Float64Array): Float64Array {
+  const n = flat.length / 2;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  out[0] = Infinity;
+  out[n - 1] = Infinity;
+  let far = 0;
+  let farD = -1;
+  for (let i = 1; i < n - 1; i++) {
+    const d = (flat[2 * i] - flat[0]) ** 2 + (flat[2 * i + 1] - flat[1]) ** 2;
+    if (d > farD) [far, farD] = [i, d];
+  }
+  out[far] = Infinity;
+  const stack: number[] = [0, far, far, n - 1];
+  while (stack.length > 0) {
+    const b = stack.pop()!;
+    const a = stack.pop()!;
+    let maxD = -1;
+    let index = -1;
+    for (let i = a + 1; i < b; i++) {
+      const d = segmentDistance2([flat[2 * i], flat[2 * i + 1]], [flat[2 * a], flat[2 * a + 1]], [flat[2 * b], flat[2 * b + 1]]);
+      if (d > maxD) [maxD, index] = [d, i];
+    }
+    if (index < 0) continue;
+    out[index] = maxD;
+    stack.push(a, index, index, b);
+  }
+  return out;
 }
 
 type Ring = [number, number][];
@@ -63,11 +102,17 @@ export function areaTileRings(
   const lo = -buffer;
   const hi = extent + buffer;
   const out: Ring[] = [];
-  for (const polygon of area.polygons) {
+  // Points that matter at this zoom: those Douglas–Peucker keeps at `tolerance` tile units.
+  const minImportance = (tolerance / scale) ** 2;
+  for (let p = 0; p < area.polygons.length; p++) {
+    const polygon = area.polygons[p];
     for (let r = 0; r < polygon.length; r++) {
       const flat = polygon[r];
+      const importance = area.importance[p][r];
       const points: Ring = [];
-      for (let i = 0; i + 1 < flat.length; i += 2) points.push([flat[i] * scale - ox, flat[i + 1] * scale - oy]);
+      for (let i = 0; i + 1 < flat.length; i += 2) {
+        if (importance[i / 2] >= minImportance) points.push([flat[i] * scale - ox, flat[i + 1] * scale - oy]);
+      }
       const ring = simplifyRing(roundRing(clipRing(points, lo, hi)), tolerance);
       const area2 = ring.length < 4 ? 0 : signedArea2(ring);
       if (area2 === 0) {
