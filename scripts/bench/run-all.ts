@@ -7,6 +7,8 @@ import { main as live } from './live.ts';
 import { main as heatPlayback } from './heat-playback.ts';
 import { main as hotspots } from './hotspots.ts';
 import { main as planner } from './planner.ts';
+import { main as provinceTiles, PROVINCE_DB } from './province/tiles.ts';
+import { existsSync } from 'node:fs';
 
 // `pnpm bench`: every benchmark in turn, each printing its own table of medians.
 const BENCHES: [string, () => Promise<void>][] = [
@@ -19,6 +21,8 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['heat-playback', heatPlayback],
   ['area-stats', areaStats], // issue 7
   ['planner', planner], // issue 6
+  // Issue 8, bench 1: needs the province database (scripts/generate-demo.ts --scale province).
+  ['province tiles', async () => (existsSync(PROVINCE_DB) ? provinceTiles() : console.log(`skipped: no province database at ${PROVINCE_DB}`))],
 ];
 
 for (const [name, run] of BENCHES) {

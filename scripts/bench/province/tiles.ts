@@ -15,7 +15,7 @@ import { tileRequestMix, type TileRequest } from './tile-request-mix.ts';
 // p99 < 10 ms at z ≥ 10.
 // Run: `npx tsx scripts/bench/province/tiles.ts` (PROVINCE_DB, BENCH_TILES, BENCH_CONCURRENCY, BENCH_ROUNDS, BENCH_NO_PG=1).
 
-const PROVINCE_DB = process.env.PROVINCE_DB ?? '/tmp/province/gridmap-province.sqlite';
+export const PROVINCE_DB = process.env.PROVINCE_DB ?? '/tmp/province/gridmap-province.sqlite';
 const TILES = Number(process.env.BENCH_TILES ?? 2_000);
 /** Requests in flight at once in the warm throughput runs (a browser opens 6 per host). */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 6);

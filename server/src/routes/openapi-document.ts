@@ -12,6 +12,9 @@ import {
   planSchema,
   staffMemberSchema,
   AREA_LEVELS,
+  AREA_TILE_MIN_ZOOM,
+  AREA_TREE_LEVELS,
+  MAX_FEATURES_PER_TILE,
   COUNTY_UTC_OFFSET_MINUTES,
   HOUSEHOLD_POINT_MIN_ZOOM,
   INCIDENT_KINDS,
@@ -448,6 +451,33 @@ export function openApiDocument(): Json {
             `\`open\`). Sent gzip-encoded with an ETag; Cache-Control max-age=${TILE_MAX_AGE_S}.`,
           parameters: [
             path('layer', 'Tile layer.', { type: 'string', enum: [...TILE_LAYERS] }),
+            path('z', 'Zoom.', { type: 'integer', minimum: 0, maximum: MAX_TILE_ZOOM }),
+            path('x', 'Column, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+            path('y', 'Row, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+          ],
+          responses: {
+            '200': {
+              description: 'The tile',
+              content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } },
+            },
+            '204': { description: 'The tile has no features.' },
+            '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+            ...errors(400),
+          },
+        },
+      },
+      // Area tiles (issue 8).
+      '/api/tiles/areas/{level}/{z}/{x}/{y}.mvt': {
+        get: {
+          summary: 'A Mapbox Vector Tile of the areas of one level',
+          description:
+            'Two layers: `{level}` with one polygon per area meeting the tile (id = area id; id, name, parentId), clipped ' +
+            'to the tile plus a 16-pixel buffer and simplified to half a pixel; and `{level}-label` with one point per area ' +
+            'whose label point lies in the tile (id, name, level, label: a grid without its community name in front). ' +
+            `Empty (204) below the level's minimum zoom (${Object.entries(AREA_TILE_MIN_ZOOM).map(([l, z]) => `${l} ${z}`).join(', ')}; ` +
+            `others 0). At most ${MAX_FEATURES_PER_TILE} areas a tile. Sent gzip-encoded with an ETag; Cache-Control max-age=${TILE_MAX_AGE_S}.`,
+          parameters: [
+            path('level', 'Area level.', { type: 'string', enum: [...AREA_TREE_LEVELS] }),
             path('z', 'Zoom.', { type: 'integer', minimum: 0, maximum: MAX_TILE_ZOOM }),
             path('x', 'Column, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
             path('y', 'Row, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),

@@ -10,9 +10,9 @@ const RECENT_EVENTS = 100;
 /** Counters are refetched at most this often while events stream in, in ms. */
 const COUNTERS_REFRESH_MS = 1_000;
 /**
- * Incident tiles are asked for again this long after the last change heard of, in ms: longer
- * than the server's least interval between index rebuilds (INCIDENT_REBUILD_MIN_INTERVAL_MS, 1 s),
- * so that the tiles fetched then include the change.
+ * Incident tiles are asked for again this long after the last change heard of, in ms: the server
+ * has put the change into its index and dropped exactly the tiles holding it by then (issue 8),
+ * and a burst of changes costs one refetch.
  */
 export const TILE_REFRESH_DELAY_MS = 1_500;
 /** Wait before opening a new stream after the server refused one (EventSource gives up then), in ms. */
