@@ -35,7 +35,7 @@ interface AreaFeature {
 
 describe('the map over area tiles', () => {
   it('draws and names grids from tiles without loading them whole, and a click still drills down', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser, { width: 1400, height: 900 });
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server, { width: 1400, height: 900 });
     const tileRequests: string[] = [];
     const areaLists: string[] = [];
     page.on('request', (req) => {
@@ -44,9 +44,9 @@ describe('the map over area tiles', () => {
     });
     await page.goto(server.url);
     await waitForMapReady(page);
-    const grids = ((await (await fetch(`${server.url}/api/areas?level=grid`)).json()) as { features: AreaFeature[] }).features;
+    const grids = ((await (await server.api.fetch('/api/areas?level=grid')).json()) as { features: AreaFeature[] }).features;
     const grid = grids[Math.floor(grids.length / 2)];
-    const list = async (query: string) => ((await (await fetch(`${server.url}/api/areas?${query}`)).json()) as { features: AreaFeature[] }).features;
+    const list = async (query: string) => ((await (await server.api.fetch(`/api/areas?${query}`)).json()) as { features: AreaFeature[] }).features;
     const [county] = await list('level=county');
     const community = (await list('level=community')).find((c) => c.id === grid.properties.parentId)!;
     const town = (await list('level=town')).find((t) => t.id === community.properties.parentId)!;

@@ -47,3 +47,8 @@ export function areaBboxes(db: Db, ids: readonly number[]): [number, number, num
     return row ? [row] : [];
   });
 }
+
+/** Ids of the areas inside area `areaId`, itself included (the area closure): what a scoped account's area tiles show. */
+export function areaIdsWithin(db: Db, areaId: number): Set<number> {
+  return new Set(db.prepare('SELECT descendant_id FROM area_closure WHERE ancestor_id = ?').pluck().all(areaId) as number[]);
+}

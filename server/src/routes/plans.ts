@@ -12,6 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
 import { applyPlan } from '../db/apply-plan-sql.ts';
 import { areaBboxes } from '../db/area-tiles-sql.ts';
+import { pointGridsIn } from '../db/tile-points-sql.ts';
 import { gridsAsOf } from '../db/grid-versions-sql.ts';
 import { communityPoints, getPlan, getPlannerCommunity, insertPlan, listPlans, staffRolesByGrid } from '../db/plans-sql.ts';
 import type { Db } from '../db/open-db.ts';
@@ -53,7 +54,7 @@ function impactOf(c: Context<AppEnv>, db: Db, communityId: number, grids: Parame
   return planImpact(community, communityPoints(db, communityId), staffRolesByGrid(db, communityId), grids, base);
 }
 
-export function plansRoutes({ db, config, tiles }: AppDeps & { tiles?: TileService }) {
+export function plansRoutes({ db, config, tiles }: AppDeps & { tiles: TileService }) {
   return new Hono<AppEnv>()
     .get('/', validate('query', queryObject({ community: idParam })), (c) => {
       const { community } = c.req.valid('query');
@@ -113,7 +114,11 @@ export function plansRoutes({ db, config, tiles }: AppDeps & { tiles?: TileServi
       // Exactly the grid tiles under the redrawn grids, where they were and where they are now.
       const redrawn = [...result.changedGrids, ...result.removedGrids, ...result.createdGrids.map((g) => g.id)];
       const bboxes = [...redrawn.flatMap((gridId) => bboxesBefore.get(gridId) ?? []), ...areaBboxes(db, redrawn)];
-      tiles?.areasRedrawn('grid', redrawn, bboxes);
+      tiles.areasRedrawn('grid', redrawn, bboxes);
+      // Households and cases of the redrawn grids may have changed grid: scoped point tiles filter by grid.
+      const gridsNow = [...result.changedGrids, ...result.createdGrids.map((g) => g.id)];
+      tiles.pointsRegridded('households', pointGridsIn(db, 'households', gridsNow), bboxes);
+      tiles.pointsRegridded('incidents', pointGridsIn(db, 'incidents', gridsNow), bboxes);
       return c.json(result);
     });
 }

@@ -14,6 +14,7 @@ import { seedCounty } from '../db/seed-sql.ts';
 import { loadCountyOutline } from '../demo/load-outline.ts';
 import { GENERATED_NOW } from '../test/generated-county-app.ts';
 import { createTempDatabase, type TempDatabase } from '../test/test-app.ts';
+import { openTestSession, signedIn } from '../test/signed-in-app.ts';
 import { mercatorX, mercatorY } from '../tiles/mercator.ts';
 import { tileKey } from '../tiles/tile-keys.ts';
 import { createTileService, type TileService } from '../tiles/tile-service.ts';
@@ -31,7 +32,7 @@ beforeAll(() => {
   seedCounty(temp.db, data);
   const config = { basemapStyleUrl: null, webDist: null, now: () => new Date(GENERATED_NOW) };
   tiles = createTileService(temp.db, config.now);
-  app = createApp({ db: temp.db, config, tiles });
+  app = signedIn(createApp({ db: temp.db, config, tiles }), openTestSession(temp.db, 'admin', config.now()));
 });
 afterAll(() => temp?.close());
 
@@ -109,6 +110,26 @@ describe('area tiles', () => {
     const bad = await app.request(`/api/tiles/areas/village/${z}/${x}/${y}.mvt`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { field: string }).field).toBe('level');
+  });
+});
+
+describe('area tiles for an account with an area', () => {
+  it('hold only the areas inside it, cached apart from the whole map', async () => {
+    const town = data.areas.find((a) => a.level === 'town')!;
+    const inTown = new Set(data.areas.filter((a) => a.level === 'grid' && data.areas.find((c) => c.id === a.parentId)?.parentId === town.id).map((a) => a.id));
+    const scoped = signedIn(app, openTestSession(temp.db, 'town_command', new Date(GENERATED_NOW), town.id));
+    const county = data.areas.find((a) => a.level === 'county')!;
+    const seen = new Set<number>();
+    const all = new Set<number>();
+    for (const { x, y } of tilesOver(bboxOfGeometry(county.geometry), 12)) {
+      const path = `/api/tiles/areas/grid/12/${x}/${y}.mvt`;
+      const mine = await scoped.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+      if (mine.status === 200) areaIds(new Uint8Array(await mine.arrayBuffer()), 'grid').forEach((id) => seen.add(id));
+      areaIds((await get(path)).body, 'grid').forEach((id) => all.add(id));
+      expect(mine.headers.get('Cache-Control')).toMatch(/^private/);
+    }
+    expect(seen).toEqual(inTown);
+    expect(all.size).toBeGreaterThan(inTown.size);
   });
 });
 

@@ -55,7 +55,7 @@ export class AreaTiles {
    * `level` and `label`. Empty below the level's minimum zoom. When more areas than
    * MAX_FEATURES_PER_TILE meet the tile, the largest (by bbox) are kept.
    */
-  features(level: string, z: number, x: number, y: number): AreaTileLayers {
+  features(level: string, z: number, x: number, y: number, within?: ReadonlySet<number>): AreaTileLayers {
     const polygons: GeojsonVtFeature[] = [];
     const labels: GeojsonVtFeature[] = [];
     if (z < areaTileMinZoom(level)) return { polygons, labels };
@@ -63,6 +63,7 @@ export class AreaTiles {
     const padLon = ((maxLon - minLon) * TILE_BUFFER_PIXELS) / TILE_PIXELS;
     const padLat = ((maxLat - minLat) * TILE_BUFFER_PIXELS) / TILE_PIXELS;
     let found = areasInBbox(this.db, level, [minLon - padLon, minLat - padLat, maxLon + padLon, maxLat + padLat]);
+    if (within) found = found.filter(([id]) => within.has(id));
     if (found.length > MAX_FEATURES_PER_TILE) {
       found = [...found].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_FEATURES_PER_TILE).sort((a, b) => a[0] - b[0]);
     }

@@ -26,6 +26,8 @@ export interface IncidentPoints {
   reportedDay: Int32Array;
   /** Per-cell counts and open counts for bins below the point zoom. */
   pyramid: BinPyramid;
+  /** The grid each incident lies in, so a scoped account's tiles hold only its own. */
+  gridId: Uint32Array;
 }
 
 /** Room for incidents reported after the index was built, before it is built again. */
@@ -43,12 +45,14 @@ export function loadIncidentPoints(db: Db): IncidentPoints {
     open: new Uint8Array(cap),
     deadlineMs: new Float64Array(cap),
     reportedDay: new Int32Array(cap),
+    gridId: new Uint32Array(cap),
   };
   const kindIndex = indexOf(INCIDENT_KINDS);
   const statusIndex = indexOf(INCIDENT_STATUSES);
   const open = new Set<string>(OPEN_STATUSES);
-  const index = indexRows(n, iterateIncidentPoints(db), ([id, , , kind, status, severity, reportedAt, deadlineAt], i) => {
+  const index = indexRows(n, iterateIncidentPoints(db), ([id, , , kind, status, severity, reportedAt, deadlineAt, grid], i) => {
     p.id[i] = id;
+    p.gridId[i] = grid;
     p.kind[i] = kindIndex.get(kind)!;
     p.status[i] = statusIndex.get(status)!;
     p.severity[i] = severity;
@@ -69,6 +73,7 @@ export interface IncidentTileFields {
   severity: number;
   reportedAt: string;
   deadlineAt: string;
+  gridId: number;
 }
 
 /**
@@ -84,6 +89,7 @@ export function upsertIncidentPoint(p: IncidentPoints, f: IncidentTileFields): {
     if (i < 0) return null;
   }
   p.id[i] = f.id;
+  p.gridId[i] = f.gridId;
   p.kind[i] = INCIDENT_KINDS.indexOf(f.kind);
   p.status[i] = INCIDENT_STATUSES.indexOf(f.status);
   p.severity[i] = f.severity;
@@ -98,6 +104,14 @@ export function upsertIncidentPoint(p: IncidentPoints, f: IncidentTileFields): {
     p.pyramid.update(x, y, 1, [p.open[i]]);
   }
   return { x, y };
+}
+
+/** Sets the grid of the incidents in `grids` (id → grid) that the arrays hold (a plan moved them). */
+export function regridIncidentPoints(p: IncidentPoints, grids: ReadonlyMap<number, number>): void {
+  for (const [id, grid] of grids) {
+    const i = findIncident(p, id);
+    if (i >= 0) p.gridId[i] = grid;
+  }
 }
 
 /** The index of incident `id`: binary search over the ids read in order, then the appended ones. */

@@ -22,6 +22,8 @@ export interface TileLayerSource {
   binCounts?: Record<string, (i: number) => boolean>;
   /** Per-cell counts of the same points and binCounts (in that order), for bins below the point zoom. */
   pyramid?: BinPyramid;
+  /** Whether point `i` belongs in the tile at all (an account's scope); every point when absent. */
+  include?: (i: number) => boolean;
 }
 
 /**
@@ -38,7 +40,8 @@ export function tileFeatures(source: TileLayerSource, z: number, x: number, y: n
   const scale = TILE_EXTENT / size; // world units to tile units
   if (z >= source.pointMinZoom) {
     const buffer = (TILE_BUFFER_PIXELS / TILE_PIXELS) * size;
-    const found = pointsInBox(source.index, minX - buffer, minY - buffer, minX + size + buffer, minY + size + buffer);
+    const inBox = pointsInBox(source.index, minX - buffer, minY - buffer, minX + size + buffer, minY + size + buffer);
+    const found = source.include ? inBox.filter(source.include) : inBox;
     if (found.length <= MAX_FEATURES_PER_TILE) {
       found.sort((a, b) => a - b); // stable output, so equal tiles give equal bytes and ETags
       return found.map((i) => ({
@@ -49,7 +52,8 @@ export function tileFeatures(source: TileLayerSource, z: number, x: number, y: n
       }));
     }
   }
-  const pyramidBins = z < source.pointMinZoom ? source.pyramid?.bins(z, x, y) : null;
+  // The pyramid counts every point: a scoped tile (`include`) bins its own.
+  const pyramidBins = z < source.pointMinZoom && !source.include ? source.pyramid?.bins(z, x, y) : null;
   if (pyramidBins) {
     const names = Object.keys(source.binCounts ?? {});
     return pyramidBins.map((bin) => binFeature(bin, names, minX, minY, scale));
@@ -80,6 +84,7 @@ function binFeatures(source: TileLayerSource, minX: number, minY: number, size: 
   const extras = Object.entries(source.binCounts ?? {});
   const bins = new Map<number, { count: number; sumX: number; sumY: number; extra: number[] }>();
   for (const i of pointsInBox(index, minX, minY, maxX, maxY)) {
+    if (source.include && !source.include(i)) continue;
     const px = index.x[i];
     const py = index.y[i];
     if (px >= maxX || py >= maxY) continue; // belongs to the tile to the right or below

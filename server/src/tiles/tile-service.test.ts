@@ -67,7 +67,7 @@ describe('createTileService', () => {
     // incident 1 (reported, open) is resolved
     tiles.incidentWritten({
       id: 1, lon: 120.021, lat: 29.021, kind: 'neighbour', status: 'resolved', severity: 2,
-      reportedAt: '2025-05-25T02:00:00Z', deadlineAt: '2025-06-09T02:00:00Z',
+      reportedAt: '2025-05-25T02:00:00Z', deadlineAt: '2025-06-09T02:00:00Z', gridId: 4,
     });
     expect(openIn(8)).toBe(before - 1);
     const { x, y } = tileOf(120.021, 29.021, 16);

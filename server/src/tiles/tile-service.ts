@@ -5,8 +5,8 @@ import vtpbf from 'vt-pbf';
 import type { GeojsonVtFeature } from 'vt-pbf';
 import type { Db } from '../db/open-db.ts';
 import { AreaTiles, areaLabelLayerName } from './area-tiles.ts';
-import { loadHouseholdPoints, type HouseholdPoints } from './household-points.ts';
-import { loadIncidentPoints, upsertIncidentPoint, type IncidentPoints, type IncidentTileFields } from './incident-points.ts';
+import { loadHouseholdPoints, regridHouseholdPoints, type HouseholdPoints } from './household-points.ts';
+import { loadIncidentPoints, regridIncidentPoints, upsertIncidentPoint, type IncidentPoints, type IncidentTileFields } from './incident-points.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 import { TileCache, type CachedTile } from './tile-cache.ts';
 import { TILE_BUFFER_PIXELS, tileFeatures, type TileLayerSource } from './tile-features.ts';
@@ -30,11 +30,28 @@ const BUFFER_FRACTION = TILE_BUFFER_PIXELS / 512;
 /** [minLon, minLat, maxLon, maxLat] in degrees. */
 export type DegreeBbox = [number, number, number, number];
 
+/** An account's area and the grids inside it: its point tiles hold only the points in those grids. */
+export interface TileScope {
+  areaId: number;
+  grids: ReadonlySet<number>;
+}
+
+/** An account's area and the areas inside it (itself included): its area tiles hold only those. */
+export interface AreaTileScope {
+  areaId: number;
+  areas: ReadonlySet<number>;
+}
+
+/** The cache layer name of a point layer for a scope: each account's area has its own tiles. */
+function scopedLayer(layer: string, scopeId: number | null): string {
+  return scopeId === null ? layer : `${layer}~s${scopeId}`;
+}
+
 export interface TileService {
-  /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. */
-  getTile(layer: TileLayer, z: number, x: number, y: number): CachedTile;
-  /** The area tile of `level` (one MVT layer named by the level). */
-  getAreaTile(level: string, z: number, x: number, y: number): CachedTile;
+  /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. Without a scope, every point. */
+  getTile(layer: TileLayer, z: number, x: number, y: number, scope?: TileScope): CachedTile;
+  /** The area tile of `level` (one MVT layer named by the level); with a scope only the areas inside it. */
+  getAreaTile(level: string, z: number, x: number, y: number, scope?: AreaTileScope): CachedTile;
   /**
    * An incident was reported or changed: it is put into the index in place and exactly the
    * cached tiles that hold its point (with their buffer) at every zoom are dropped.
@@ -45,6 +62,12 @@ export interface TileService {
    * tiles of that level that meet any of `bboxes` (before and after) are dropped.
    */
   areasRedrawn(level: string, ids: readonly number[], bboxes: readonly DegreeBbox[]): void;
+  /**
+   * Points of `layer` changed grid (a plan applied; `grids`: id → grid now): their grids are set
+   * in place and the scoped tiles meeting `bboxes` are dropped (tiles without a scope do not
+   * depend on grids and stay).
+   */
+  pointsRegridded(layer: TileLayer, grids: ReadonlyMap<number, number>, bboxes: readonly DegreeBbox[]): void;
   /** Re-reads incidents from the database (after an import) and drops their cached tiles. */
   rebuildIncidents(): void;
   /** Re-reads households from the database (after an import) and drops their cached tiles. */
@@ -67,6 +90,8 @@ export function createTileService(db: Db, now: () => Date): TileService {
   let incidents: IncidentPoints | null = null;
   const areas = new AreaTiles(db);
   const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
+  /** Scopes that have asked for point tiles, so that a write finds their copies of a tile. */
+  const scopes = new Set<number>();
   const householdPoints = () => (households ??= loadHouseholdPoints(db));
   const incidentPoints = () => (incidents ??= loadIncidentPoints(db));
 
@@ -85,17 +110,21 @@ export function createTileService(db: Db, now: () => Date): TileService {
   };
 
   return {
-    getTile(layer, z, x, y) {
+    getTile(layer, z, x, y, scope) {
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
-      return cached(tileKey(layer, z, x, y), maxAge, (nowMs) => {
-        const source: TileLayerSource =
+      if (scope) scopes.add(scope.areaId);
+      return cached(tileKey(scopedLayer(layer, scope?.areaId ?? null), z, x, y), maxAge, (nowMs) => {
+        const gridOf = layer === 'households' ? householdPoints().gridId : incidentPoints().gridId;
+        const base: TileLayerSource =
           layer === 'households' ? householdTileSource(householdPoints()) : incidentTileSource(incidentPoints(), nowMs);
+        const source: TileLayerSource = scope ? { ...base, include: (i) => scope.grids.has(gridOf[i]) } : base;
         return { [layer]: tileFeatures(source, z, x, y) };
       });
     },
-    getAreaTile(level, z, x, y) {
-      return cached(tileKey(`areas-${level}`, z, x, y), Infinity, () => {
-        const { polygons, labels } = areas.features(level, z, x, y);
+    getAreaTile(level, z, x, y, scope) {
+      if (scope) scopes.add(scope.areaId);
+      return cached(tileKey(scopedLayer(`areas-${level}`, scope?.areaId ?? null), z, x, y), Infinity, () => {
+        const { polygons, labels } = areas.features(level, z, x, y, scope?.areas);
         return { [level]: polygons, [areaLabelLayerName(level)]: labels };
       });
     },
@@ -106,24 +135,31 @@ export function createTileService(db: Db, now: () => Date): TileService {
         this.rebuildIncidents(); // no room left to append: read them all again
         return;
       }
-      for (const key of tilesTouchingPoint('incidents', at.x, at.y, MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, BUFFER_FRACTION)) {
-        cache.delete(key);
+      for (const scopeId of [null, ...scopes]) {
+        const layer = scopedLayer('incidents', scopeId);
+        for (const key of tilesTouchingPoint(layer, at.x, at.y, MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, BUFFER_FRACTION)) cache.delete(key);
       }
     },
     areasRedrawn(level, ids, bboxes) {
       areas.forget(ids);
       const world = bboxes.map(([minLon, minLat, maxLon, maxLat]) =>
         [mercatorX(minLon), mercatorY(maxLat), mercatorX(maxLon), mercatorY(minLat)] as const);
-      const touched = tilesTouchingBboxes(`areas-${level}`, world, BUFFER_FRACTION);
-      cache.deleteWhere(touched);
+      for (const scopeId of [null, ...scopes]) cache.deleteWhere(tilesTouchingBboxes(scopedLayer(`areas-${level}`, scopeId), world, BUFFER_FRACTION));
+    },
+    pointsRegridded(layer, grids, bboxes) {
+      if (layer === 'households' && households) regridHouseholdPoints(households, grids);
+      if (layer === 'incidents' && incidents) regridIncidentPoints(incidents, grids);
+      const world = bboxes.map(([minLon, minLat, maxLon, maxLat]) =>
+        [mercatorX(minLon), mercatorY(maxLat), mercatorX(maxLon), mercatorY(minLat)] as const);
+      for (const scopeId of scopes) cache.deleteWhere(tilesTouchingBboxes(scopedLayer(layer, scopeId), world, BUFFER_FRACTION));
     },
     rebuildIncidents() {
       incidents = loadIncidentPoints(db);
-      cache.deleteWhere((key) => key.startsWith('incidents/'));
+      cache.deleteWhere((key) => key.startsWith('incidents/') || key.startsWith('incidents~'));
     },
     rebuildHouseholds() {
       households = loadHouseholdPoints(db);
-      cache.deleteWhere((key) => key.startsWith('households/'));
+      cache.deleteWhere((key) => key.startsWith('households/') || key.startsWith('households~'));
     },
     rebuildAreas() {
       areas.forgetAll();
