@@ -76,13 +76,16 @@ export async function startPostgisProvince(db: Db, log: (line: string) => void):
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = '5432'; // names the socket file in `dir` only
-  const asPg = (cmd: string, args: string[]) =>
-    process.getuid?.() === 0 ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const asPg = (cmd: string, args: string[], input?: string) => {
+    const options = { encoding: 'utf8' as const, maxBuffer: 1 << 28, ...(input === undefined ? {} : { input }) };
+    return process.getuid?.() === 0 ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], options) : spawnSync(cmd, args, options);
+  };
   const must = (r: ReturnType<typeof spawnSync>, what: string) => {
-    if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`${what} failed (${r.status ?? r.error?.message}): ${r.stderr}`);
     return String(r.stdout);
   };
-  const psql = (sql: string) => must(asPg('psql', ['-h', dir, '-p', port, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql]), `psql ${sql.slice(0, 60)}`);
+  // SQL goes in on stdin: a long statement (thousands of query points) exceeds one argument's limit.
+  const psql = (sql: string) => must(asPg('psql', ['-h', dir, '-p', port, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qAt', '-f', '-'], sql), `psql ${sql.slice(0, 60)}`);
   const timed = (sql: string) => {
     const t = performance.now();
     psql(sql);

@@ -39,7 +39,14 @@ export async function main(only = process.argv.slice(2)): Promise<void> {
     for (const [name, bench] of PROVINCE_BENCHES) {
       if (only.length > 0 && !only.includes(name)) continue;
       console.log(`\n# province bench: ${name}`);
-      rows.push(...(await bench(ctx)));
+      try {
+        const got = await bench(ctx);
+        // Printed at once too: a later bench that fails must not lose the minutes this one took.
+        console.log(provinceTable(got));
+        rows.push(...got);
+      } catch (err) {
+        console.error(`  ${name} failed:`, err);
+      }
     }
   } finally {
     (await peer.started)?.stop();
