@@ -16,7 +16,16 @@ describe('parseGenerateDemoArgs', () => {
 
   it('reads a seed, a size, a time and an output path relative to the working directory', () => {
     const options = parseGenerateDemoArgs(['--seed', '7', '--size', '0.1', '--now', '2025-01-01T00:00:00Z', '--out', 'x.sqlite'], '/work');
-    expect(options).toEqual({ seed: 7, size: 0.1, now: new Date('2025-01-01T00:00:00Z'), out: '/work/x.sqlite' });
+    expect(options).toEqual({ seed: 7, size: 0.1, now: new Date('2025-01-01T00:00:00Z'), out: '/work/x.sqlite', scale: 'county' });
+  });
+
+  it('reads the province scale with its default output for the benches, and --counties only with it', () => {
+    expect(parseGenerateDemoArgs(['--scale', 'province', '--counties', '3'], '/work')).toMatchObject({
+      scale: 'province', counties: 3, size: 1, out: '/tmp/province/gridmap-province.sqlite',
+    });
+    expect(() => parseGenerateDemoArgs(['--counties', '3'])).toThrow('--counties needs --scale province');
+    expect(() => parseGenerateDemoArgs(['--scale', 'state'])).toThrow('--scale must be county or province');
+    expect(() => parseGenerateDemoArgs(['--scale', 'province', '--counties', '0'])).toThrow('--counties must be a positive integer');
   });
 
   it('refuses a seed that is not an integer', () => {

@@ -25,7 +25,8 @@ export async function seedDemoAccounts(db: Db, now: Date): Promise<string[]> {
   const missing = DEMO_ACCOUNTS.filter((a) => findAccountByUsername(db, a.username) === null);
   if (missing.length === 0) return [];
   const pick = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
-  const county = pick("SELECT id FROM areas WHERE level = 'county' ORDER BY id LIMIT 1");
+  // The top of the tree: the county, or in a province database (issue 8) the province.
+  const county = pick('SELECT id FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1');
   const town = pick("SELECT id FROM areas WHERE level = 'town' ORDER BY households DESC, id LIMIT 1");
   const grid = pick(
     `SELECT a.id FROM areas a JOIN area_closure c ON c.descendant_id = a.id

@@ -1,7 +1,7 @@
 import { areaCollectionSchema, areaDetailSchema, errorBodySchema } from '@gridmap/shared';
-import { signedIn } from '../test/signed-in-app.ts';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { signedIn } from '../test/signed-in-app.ts';
 import { getJson, useTinyCountyApp } from '../test/test-app.ts';
 import { TINY_NOW } from '../test/tiny-county.ts';
 
@@ -31,10 +31,7 @@ describe('GET /api/areas', () => {
   });
 
   it('refuses a list of more areas than one answer may hold, naming the filter to add, and serves the narrowed list', async () => {
-    const app = signedIn(
-      createApp({ db: t.current.db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(TINY_NOW), areasListMax: 4 } }),
-      t.current.session,
-    );
+    const app = signedIn(createApp({ db: t.current.db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(TINY_NOW), areasListMax: 4 } }), t.current.session);
     const whole = await getJson(app, '/api/areas');
     expect(whole.status).toBe(400);
     expect(errorBodySchema.parse(whole.body)).toMatchObject({ code: 'bad_request', field: 'level' });

@@ -50,7 +50,7 @@ export function areasRoutes({ db, config }: AppDeps) {
       const self = new URL(c.req.url);
       const key = `${etag} ${self.search}`;
       if (!bodies.has(key)) {
-        const n = countAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox });
+        const n = countAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox, ...(scope !== null && { within: scope }) });
         const max = config.areasListMax ?? AREAS_LIST_MAX;
         if (n > max) {
           const field = q.level === undefined ? 'level' : q.parent === undefined ? 'parent' : 'bbox';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../demo/random.ts';
-import { buildGeoIndex, nearestNeighbours } from './geo-index.ts';
+import { buildGeoIndex, nearestNeighbours, nearestOne } from './geo-index.ts';
 import { haversineMetres } from './haversine.ts';
 import { nearestByScan } from './nearest-by-scan.ts';
 
@@ -39,6 +39,18 @@ describe('nearestNeighbours', () => {
       const k = 1 + random.int(12);
       expect(nearestNeighbours(index, lon, lat, k)).toEqual(nearestByScan(index, lon, lat, k));
     }
+  });
+
+  it('finds the one nearest point as the scan does (nearestOne), ties by id, anywhere on the globe', () => {
+    const random = new Random(17, 'geo-index-test');
+    const base = randomPoints(random, 300);
+    const points = [...base, ...base.slice(0, 40).map((p, i) => ({ ...p, id: 1000 + i }))];
+    const index = buildGeoIndex(points);
+    for (let q = 0; q < 5_000; q++) {
+      const [lon, lat] = q % 10 === 0 ? [random.range(-180, 180), random.range(-90, 90)] : randomQuery(random);
+      expect(nearestOne(index, lon, lat)).toEqual(nearestByScan(index, lon, lat, 1)[0]);
+    }
+    expect(nearestOne(buildGeoIndex([]), 120, 30)).toBeNull();
   });
 
   it('equals the scan under filters, also when fewer than k points pass', () => {

@@ -1,5 +1,5 @@
 import type { AreaLevel } from '../areas/area-level.ts';
-import { buildGeoIndex, nearestNeighbours, type GeoIndex } from '../geo/geo-index.ts';
+import { buildGeoIndex, nearestNeighbours, nearestOne, type GeoIndex } from '../geo/geo-index.ts';
 import { AREA_LEVELS } from '../areas/area-level.ts';
 import { INCIDENT_KINDS, type IncidentKind } from '../incidents/incident-catalogue.ts';
 import type { OpeningPeriod } from './mediation-catalogue.ts';
@@ -68,6 +68,11 @@ export function nearestMediationPoints<P extends IndexedMediationPoint>(
 ): { point: P; distanceM: number }[] {
   const { index: geo, points } = index.trees.get(treeKey(query.disputeKind, query.level)) as { index: GeoIndex; points: P[] };
   const { openAt } = query;
+  if (query.k === 1 && openAt === undefined) {
+    // The common question (the one nearest point that takes the kind) has a queue-free path.
+    const one = nearestOne(geo, query.lon, query.lat);
+    return one ? [{ point: points[one.index], distanceM: one.distanceM }] : [];
+  }
   const accept = openAt === undefined ? undefined : (i: number) => isOpenAt(points[i].hours, openAt);
   return nearestNeighbours(geo, query.lon, query.lat, query.k, accept).map((n) => ({ point: points[n.index], distanceM: n.distanceM }));
 }
