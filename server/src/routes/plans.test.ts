@@ -238,6 +238,21 @@ describe('plans with a session', () => {
     expect((await planner('POST', `/api/plans/${draft.body.id}/apply`, { author: '冒名' })).body.plan.appliedBy).toBe('planner甲');
   });
 
+  it('refuses a planner to take staff from a grid outside its area, changing nothing', async () => {
+    const t = app.current;
+    const before = snapshot(t);
+    const planner = await signedIn(t, 'planner', 5);
+    const onGrid4 = t.db.prepare('SELECT id FROM staff WHERE grid_id = 4 ORDER BY id').pluck().all() as number[];
+    const onGrid5 = t.db.prepare('SELECT id FROM staff WHERE grid_id = 5 ORDER BY id').pluck().all() as number[];
+    const res = await planner('PUT', '/api/areas/5/staff', { staffIds: [...onGrid5, onGrid4[0]] });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'forbidden', field: `staffIds[${onGrid5.length}]` });
+    expect(res.body.message).toContain('grid 4');
+    expect(snapshot(t)).toEqual(before);
+    // Its own grid's team it may still change.
+    expect((await planner('PUT', '/api/areas/5/staff', { staffIds: onGrid5.slice(1) })).status).toBe(200);
+  });
+
   it('refuses a planner a community outside its area', async () => {
     const t = app.current;
     const planner = await signedIn(t, 'planner', 4);
