@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from '../api/fetch-json.ts';
 import { useI18n } from '../i18n/locale-context.tsx';
 import { BalanceTable } from './balance-table.tsx';
-import { applyPlan, fetchPlanImpact, planImpactQueryOptions, planKeys, previewPlan, savePlan } from './planner-api.ts';
+import { applyPlan, fetchPlanImpact, planImpactQueryOptions, planKeys, plannerKeys, previewPlan, savePlan } from './planner-api.ts';
 import { pushHistory, redo, startHistory, undo, type History } from './planner-history.ts';
 import { refusalText } from './refusal-text.ts';
 import { usePlannerMap, type PlannerMode } from './use-planner-map.ts';
@@ -29,11 +29,21 @@ interface PlannerEditorProps {
   visible: boolean;
   /** Changes when staff were reassigned, so the workload figures are asked for again. */
   staffVersion: number;
+  /** The last outcome said to the planner; kept by the panel, so it outlives a reload of the grids. */
+  message: PlannerMessage | null;
+  setMessage(message: PlannerMessage | null): void;
   onBackToCurrent(): void;
+  /** A plan took effect: the editor goes back to the (new) current grids. */
+  onApplied(): void;
+}
+
+export interface PlannerMessage {
+  text: string;
+  error: boolean;
 }
 
 /** Edits one community's grids on the map, shows the balance, saves and applies the plan. */
-export function PlannerEditor({ map, community, author, draft, visible, staffVersion, onBackToCurrent }: PlannerEditorProps) {
+export function PlannerEditor({ map, community, author, draft, visible, staffVersion, message, setMessage, onBackToCurrent, onApplied }: PlannerEditorProps) {
   const { t, format } = useI18n();
   const queryClient = useQueryClient();
   const current = useMemo(() => partitionFromGrids(community.grids, community.geometry), [community]);
@@ -59,7 +69,6 @@ export function PlannerEditor({ map, community, author, draft, visible, staffVer
     [draft, currentNames],
   );
   const [names, setNames] = useState<ReadonlyMap<number, string>>(draftNames);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [impact, setImpact] = useState<PlanImpact | null>(null);
   const [reason, setReason] = useState(draft?.reason ?? '');
   const [busy, setBusy] = useState(false);
@@ -71,7 +80,7 @@ export function PlannerEditor({ map, community, author, draft, visible, staffVer
   const edit = useCallback((f: (p: GridPartition) => GridPartition) => {
     setHistory((h) => pushHistory(h, f(h.present)));
     setMessage(null);
-  }, []);
+  }, [setMessage]);
   // Edits that can be refused run here first, so the message shows and the history stays.
   const tryEdit = useCallback((f: (p: GridPartition) => GridPartition) => {
     try {
@@ -83,7 +92,7 @@ export function PlannerEditor({ map, community, author, draft, visible, staffVer
       setMessage({ text: refusalText(err, t, gridName), error: true });
       return false;
     }
-  }, [history.present, t, gridName]);
+  }, [history.present, t, gridName, setMessage]);
 
   const problems = useMemo(() => validatePartition(partition, community.geometry), [partition, community.geometry]);
   const currentJson = useMemo(() => new Map(partitionGeometries(current).map((g) => [g.id, JSON.stringify(g.geometry)])), [current]);
@@ -174,15 +183,17 @@ export function PlannerEditor({ map, community, author, draft, visible, staffVer
         const base = draft?.base ?? community.grids.map((g) => ({ id: g.id, version: g.version }));
         const plan = await savePlan(community.id, base, grids, author, reason.trim() || t('planner.defaultReason'));
         planId = plan.id;
-        void queryClient.invalidateQueries({ queryKey: planKeys.all });
+        void queryClient.invalidateQueries({ queryKey: plannerKeys.plans(community.id) });
         if (!apply) return setMessage({ text: t('planner.saved', { id: plan.id }), error: false });
       }
       const result = await applyPlan(planId!, author);
       // Said at once; the areas (the whole grid layer, figures) refetch behind it.
       setMessage({ text: t('planner.applied', { id: result.plan.id, households: result.reassignedHouseholds }), error: false });
+      onApplied();
       void queryClient.invalidateQueries({ queryKey: ['areas'] });
       void queryClient.invalidateQueries({ queryKey: planKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['grid-versions'] });
+      void queryClient.invalidateQueries({ queryKey: ['staff'] });
     } catch (err) {
       if (err instanceof ApiRequestError && err.status === 409 && err.field === 'base' && planId !== null) {
         const stale = await fetchPlanImpact(planId).then((i) => i.staleGrids, () => []);

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/locale-context.tsx';
 import { PLACE_FILL_LAYER_ID } from '../layers/choropleth/place-choropleth.ts';
 import { PlanList } from './plan-list.tsx';
-import { PlannerEditor } from './planner-editor.tsx';
+import { PlannerEditor, type PlannerMessage } from './planner-editor.tsx';
 import { plannerCommunityQueryOptions } from './planner-api.ts';
 import { StaffAssignment } from './staff-assignment.tsx';
 import { VersionHistory } from './version-history.tsx';
@@ -35,6 +35,7 @@ export function PlannerPanel({ map, communityId, author, onClose }: PlannerPanel
   // A saved plan under review in the editor; null edits the current grids.
   const [draft, setDraft] = useState<Plan | null>(null);
   const [staffVersion, setStaffVersion] = useState(0);
+  const [message, setMessage] = useState<PlannerMessage | null>(null);
   // Frame the community once when the planner opens on it, not again after an apply reloads it.
   const framed = useRef<number | null>(null);
   useEffect(() => {
@@ -46,6 +47,7 @@ export function PlannerPanel({ map, communityId, author, onClose }: PlannerPanel
   useHiddenLayers(map, LAYERS_HIDDEN_WHILE_PLANNING);
   const open = (plan: Plan) => {
     setDraft(plan);
+    setMessage(null);
     setTab('edit');
   };
   return (
@@ -74,7 +76,10 @@ export function PlannerPanel({ map, communityId, author, onClose }: PlannerPanel
           draft={draft}
           visible={tab === 'edit'}
           staffVersion={staffVersion}
-          onBackToCurrent={() => setDraft(null)}
+          message={message}
+          setMessage={setMessage}
+          onBackToCurrent={() => (setDraft(null), setMessage(null))}
+          onApplied={() => setDraft(null)}
         />
       )}
       {community.data && tab === 'plans' && <PlanList communityId={communityId} openedId={draft?.id ?? null} onOpen={open} />}
