@@ -3,22 +3,16 @@ import { partitionFromGrids, partitionGeometries, type GridPartition } from '@gr
 import { moveVertex } from '@gridmap/shared/plans/partition-edits';
 import { validatePartition } from '@gridmap/shared/plans/validate-partition';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openGuardedPage } from './support/launch-browser.ts';
+import type { RunningServer } from './support/start-server.ts';
+import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { jumpTo, waitForMapReady } from './map-page.ts';
 
+const env = useServerAndBrowser();
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ server, browser } = env));
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

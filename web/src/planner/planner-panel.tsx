@@ -11,11 +11,17 @@ import { plannerCommunityQueryOptions } from './planner-api.ts';
 import { StaffAssignment } from './staff-assignment.tsx';
 import { VersionHistory } from './version-history.tsx';
 
+/** The layer panel's grid fill (web/src/layers/grid-fill/). */
+const GRID_FILL_LAYER_ID = 'grid-fill';
+
 export const PLANNER_TABS = ['edit', 'plans', 'history', 'staff'] as const;
 export type PlannerTab = (typeof PLANNER_TABS)[number];
 
-/** Map layers of other features that would compete with the planner's lines: hidden while it is open. */
-const LAYERS_HIDDEN_WHILE_PLANNING = [PLACE_FILL_LAYER_ID];
+/**
+ * Map layers of other features that would colour the grids under the planner's own fill: the
+ * place's figure map (issue 7) and the layer panel's grid fill. Hidden while the planner is open.
+ */
+const LAYERS_HIDDEN_WHILE_PLANNING = [PLACE_FILL_LAYER_ID, GRID_FILL_LAYER_ID];
 
 interface PlannerPanelProps {
   map: MapLibreMap | null;
