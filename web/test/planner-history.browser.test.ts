@@ -75,7 +75,7 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="session-menu"]');
 }
 
-async function openPlanner(page: Page, communityId: number, tab: 'plans' | 'history' | 'staff'): Promise<void> {
+async function openPlanner(page: Page, communityId: number, tab: 'edit' | 'plans' | 'history' | 'staff'): Promise<void> {
   await page.goto(`${server.url}/?area=${communityId}`);
   await waitForMapReady(page);
   await signIn(page);
@@ -151,6 +151,27 @@ describe('the planner\'s history and plans', () => {
     // Chromium logs the refused apply (asked for above) as a failed resource; nothing else may fail.
     expect(errors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
     expect(errors.filter((e) => e.includes('409 (Conflict)'))).toHaveLength(1);
+  });
+});
+
+describe('renaming a grid in the planner', () => {
+  it('renames the selected grid, applies it, and the history keeps the old name', async () => {
+    const api = await plannerClient();
+    const community = await bigCommunity(api);
+    const grid = community.grids[1];
+    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    await openPlanner(page, community.id, 'edit');
+    await page.click(`[data-testid="planner-table"] tr[data-grid="${grid.id}"]`);
+    await page.fill('[data-testid="planner-rename"]', '浏览器测试网格');
+    await page.fill('[data-testid="planner-reason"]', '更名');
+    await page.click('[data-testid="planner-apply"]');
+    await expect.poll(() => page.textContent('[data-testid="planner-message"]'), { timeout: 15_000 }).toContain('已生效');
+    const now = await api<PlannerCommunity>(`/api/plans/community/${community.id}`);
+    expect(now.grids.find((g) => g.id === grid.id)).toMatchObject({ name: '浏览器测试网格', version: grid.version + 1 });
+    const versions = await api<{ versions: { gridId: number; name: string }[] }>(`/api/grid-versions?community=${community.id}`);
+    expect(versions.versions.filter((v) => v.gridId === grid.id).map((v) => v.name).slice(-2)).toEqual([grid.name, '浏览器测试网格']);
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 
