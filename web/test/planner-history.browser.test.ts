@@ -6,6 +6,7 @@ import { countyDayNumber, isoDateOfDayNumber } from '@gridmap/shared/time/county
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openGuardedPage } from './support/launch-browser.ts';
+import { signedInClient, signInPage, type SignedInClient } from './support/planner-session.ts';
 import type { RunningServer } from './support/start-server.ts';
 import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { jumpTo, waitForMapReady } from './map-page.ts';
@@ -14,29 +15,13 @@ import { jumpTo, waitForMapReady } from './map-page.ts';
 // applied, a stale draft refused by name, restoring a version as a draft, and staff assignment
 // moving the workload figure. Signed in as the demo planner, in the page and over HTTP.
 
-const DEMO_PASSWORD = 'gridmap2026';
 const env = useServerAndBrowser(11);
 let server: RunningServer;
 let browser: Browser;
 beforeAll(() => ({ server, browser } = env));
 
-/** A JSON client of the server signed in as the demo planner (cookie and CSRF token on writes). */
-async function plannerClient() {
-  const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'planner', password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in: ${res.status}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T>(path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}${path}`, body === undefined
-      ? { headers: { cookie } }
-      : { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
-type Client = Awaited<ReturnType<typeof plannerClient>>;
+const plannerClient = () => signedInClient(server);
+type Client = SignedInClient;
 
 /** The community with the most grids among the first few. */
 async function bigCommunity(api: Client): Promise<PlannerCommunity> {
@@ -67,18 +52,10 @@ const base = (c: PlannerCommunity) => c.grids.map((g) => ({ id: g.id, version: g
 const positions = (g: PlannerCommunity['grids'][number]) => (g.geometry.type === 'Polygon' ? g.geometry.coordinates.flat() : g.geometry.coordinates.flat(2));
 const hasPoint = (c: PlannerCommunity, [x, y]: [number, number]) => c.grids.some((g) => positions(g).some((q) => q[0] === x && q[1] === y));
 
-async function signIn(page: Page): Promise<void> {
-  await page.click('[data-testid="sign-in-open"]');
-  await page.fill('[data-testid="sign-in-username"]', 'planner');
-  await page.fill('[data-testid="sign-in-password"]', DEMO_PASSWORD);
-  await page.click('[data-testid="sign-in-submit"]');
-  await page.waitForSelector('[data-testid="session-menu"]');
-}
-
 async function openPlanner(page: Page, communityId: number, tab: 'edit' | 'plans' | 'history' | 'staff'): Promise<void> {
   await page.goto(`${server.url}/?area=${communityId}`);
   await waitForMapReady(page);
-  await signIn(page);
+  await signInPage(page);
   await page.click('[data-testid="planner-open"]', { timeout: 15_000 });
   await page.click(`[data-testid="planner-tab-${tab}"]`);
 }

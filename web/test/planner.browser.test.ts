@@ -5,6 +5,7 @@ import { validatePartition } from '@gridmap/shared/plans/validate-partition';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openGuardedPage } from './support/launch-browser.ts';
+import { signedInClient, signInPage, type SignedInClient } from './support/planner-session.ts';
 import type { RunningServer } from './support/start-server.ts';
 import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { jumpTo, waitForMapReady } from './map-page.ts';
@@ -14,11 +15,11 @@ let server: RunningServer;
 let browser: Browser;
 beforeAll(() => ({ server, browser } = env));
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
+// Signed in as the demo planner, over HTTP and in the page.
+let api: SignedInClient;
+beforeAll(async () => {
+  api = await signedInClient(server);
+});
 
 /** Longest vertex move the test drags, in degrees (~80 m). */
 const MAX_MOVE_DEG = 0.0008;
@@ -77,6 +78,7 @@ describe('the planner', () => {
     // Go to the community (the URL names the place, issue 7); the planner is offered for it.
     await page.goto(`${server.url}/?area=${community!.id}`);
     await waitForMapReady(page);
+    await signInPage(page);
     await page.click('[data-testid="planner-open"]', { timeout: 15_000 });
     await page.waitForSelector('[data-testid="planner-table"] tbody tr');
     expect(await page.textContent('[data-testid="planner"]')).toContain(community!.name);

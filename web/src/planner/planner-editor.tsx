@@ -1,6 +1,7 @@
 import type { Plan, PlanImpact, PlannerCommunity } from '@gridmap/shared';
 import { partitionFromGrids, partitionGeometries, type GridPartition } from '@gridmap/shared/plans/grid-partition';
 import { insertVertex, mergeGrids, moveVertex, removeVertex, splitGrid } from '@gridmap/shared/plans/partition-edits';
+import { bboxOf } from '@gridmap/shared/plans/partition-balance';
 import { validatePartition } from '@gridmap/shared/plans/validate-partition';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Position } from 'geojson';
@@ -16,6 +17,8 @@ import { usePlannerMap, type PlannerMode } from './use-planner-map.ts';
 
 /** Wait after the last edit before asking the server for the balance, in ms. */
 export const PREVIEW_DEBOUNCE_MS = 250;
+/** Closest zoom when a draft opens framed on the grids it changes. */
+const DRAFT_FRAME_MAX_ZOOM = 16;
 /** How close to a grid's vertex a cut line snaps through it, in screen pixels. */
 export const CUT_SNAP_PX = 8;
 
@@ -116,6 +119,19 @@ export function PlannerEditor({ map, community, author, draft, visible, staffVer
       clearTimeout(timer);
     };
   }, [community.id, grids, staffVersion]);
+
+  // A draft opens framed on what it changes (often a few grids of a larger community).
+  useEffect(() => {
+    if (!map || !draft) return;
+    const boxes = partitionGeometries(initial).filter((g) => currentJson.get(g.id) !== JSON.stringify(g.geometry)).map((g) => bboxOf(g.geometry));
+    if (boxes.length === 0) return;
+    map.fitBounds(
+      [[Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))], [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]],
+      { padding: 60, maxZoom: DRAFT_FRAME_MAX_ZOOM, duration: 0 },
+    );
+    // Once per draft opened; later edits do not move the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, draft?.id]);
 
   // A draft drawn on grids that changed since cannot be applied: say which, before anyone tries.
   const draftImpact = useQuery({ ...planImpactQueryOptions(draft?.id ?? 0), enabled: draft !== null });
