@@ -6,7 +6,7 @@ import { countyDayNumber, isoDateOfDayNumber } from '@gridmap/shared/time/county
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openGuardedPage } from './support/launch-browser.ts';
-import { signedInClient, signInPage, type SignedInClient } from './support/planner-session.ts';
+import { signedInClient, type SignedInClient } from './support/planner-session.ts';
 import type { RunningServer } from './support/start-server.ts';
 import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { jumpTo, waitForMapReady } from './map-page.ts';
@@ -52,12 +52,15 @@ const base = (c: PlannerCommunity) => c.grids.map((g) => ({ id: g.id, version: g
 const positions = (g: PlannerCommunity['grids'][number]) => (g.geometry.type === 'Polygon' ? g.geometry.coordinates.flat() : g.geometry.coordinates.flat(2));
 const hasPoint = (c: PlannerCommunity, [x, y]: [number, number]) => c.grids.some((g) => positions(g).some((q) => q[0] === x && q[1] === y));
 
-async function openPlanner(page: Page, communityId: number, tab: 'edit' | 'plans' | 'history' | 'staff'): Promise<void> {
+/** A page signed in as the demo planner, on the community, with the planner open on `tab`. */
+async function openPlanner(communityId: number, tab: 'edit' | 'plans' | 'history' | 'staff') {
+  const guarded = await openGuardedPage(browser, server, undefined, 'planner');
+  const { page } = guarded;
   await page.goto(`${server.url}/?area=${communityId}`);
   await waitForMapReady(page);
-  await signInPage(page);
   await page.click('[data-testid="planner-open"]', { timeout: 15_000 });
   await page.click(`[data-testid="planner-tab-${tab}"]`);
+  return guarded;
 }
 
 /** The distance from (lon, lat) to the nearest vertex a line layer draws in the view, in degrees. */
@@ -85,8 +88,7 @@ describe('the planner\'s history and plans', () => {
     const stale = await api<{ id: number }>('/api/plans', { communityId: community.id, author: '乙', reason: '另一稿', base: base(community), grids: partitionGeometries(partitionFromGrids(community.grids, community.geometry)).map((g, i) => (i === 0 ? { ...g, name: '乙稿网格' } : g)) });
     await api(`/api/plans/${applied.id}/apply`, { author: '甲' });
 
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
-    await openPlanner(page, community.id, 'history');
+    const { page, foreignRequests, errors } = await openPlanner(community.id, 'history');
     await page.waitForSelector(`[data-testid="history-list"] li[data-plan="${applied.id}"]`);
     expect(await page.textContent(`[data-testid="history-list"] li[data-plan="${applied.id}"]`)).toContain('北移边界');
     const yesterday = isoDateOfDayNumber(countyDayNumber(Date.now()) - 1);
@@ -136,8 +138,7 @@ describe('renaming a grid in the planner', () => {
     const api = await plannerClient();
     const community = await bigCommunity(api);
     const grid = community.grids[1];
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
-    await openPlanner(page, community.id, 'edit');
+    const { page, foreignRequests, errors } = await openPlanner(community.id, 'edit');
     await page.click(`[data-testid="planner-table"] tr[data-grid="${grid.id}"]`);
     await page.fill('[data-testid="planner-rename"]', '浏览器测试网格');
     await page.fill('[data-testid="planner-reason"]', '更名');
@@ -157,8 +158,7 @@ describe('staff assignment in the planner', () => {
     const api = await plannerClient();
     const community = await bigCommunity(api);
     const grid = community.grids[0];
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
-    await openPlanner(page, community.id, 'staff');
+    const { page, foreignRequests, errors } = await openPlanner(community.id, 'staff');
     await page.selectOption('[data-testid="staff-grid"]', String(grid.id));
     const workers = `[data-testid="staff-workload"] tr[data-grid="${grid.id}"] td[data-col="gridWorkers"]`;
     const perWorker = `[data-testid="staff-workload"] tr[data-grid="${grid.id}"] td[data-col="householdsPerGridWorker"]`;

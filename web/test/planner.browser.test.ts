@@ -3,23 +3,28 @@ import { partitionFromGrids, partitionGeometries, type GridPartition } from '@gr
 import { moveVertex } from '@gridmap/shared/plans/partition-edits';
 import { validatePartition } from '@gridmap/shared/plans/validate-partition';
 import type { Browser, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { openGuardedPage } from './support/launch-browser.ts';
-import { signedInClient, signInPage, type SignedInClient } from './support/planner-session.ts';
-import type { RunningServer } from './support/start-server.ts';
-import { useServerAndBrowser } from './support/use-server-and-browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openGuardedPage } from './support/launch-browser.ts';
+import { startServer, type RunningServer } from './support/start-server.ts';
 import { jumpTo, waitForMapReady } from './map-page.ts';
 
-const env = useServerAndBrowser();
 let server: RunningServer;
 let browser: Browser;
-beforeAll(() => ({ server, browser } = env));
 
-// Signed in as the demo planner, over HTTP and in the page.
-let api: SignedInClient;
 beforeAll(async () => {
-  api = await signedInClient(server);
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const res = await server.api.fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
 
 /** Longest vertex move the test drags, in degrees (~80 m). */
 const MAX_MOVE_DEG = 0.0008;
@@ -67,7 +72,7 @@ async function pixel(page: Page, [lon, lat]: [number, number]) {
 
 describe('the planner', () => {
   it('moves a shared vertex, shows the balance change, applies the plan and the map shows the new boundary', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     // The community with the most grids.
     const communities = await api<{ features: { id: number }[] }>('/api/areas?level=community');
     let community: PlannerCommunity | null = null;
@@ -78,7 +83,6 @@ describe('the planner', () => {
     // Go to the community (the URL names the place, issue 7); the planner is offered for it.
     await page.goto(`${server.url}/?area=${community!.id}`);
     await waitForMapReady(page);
-    await signInPage(page);
     await page.click('[data-testid="planner-open"]', { timeout: 15_000 });
     await page.waitForSelector('[data-testid="planner-table"] tbody tr');
     expect(await page.textContent('[data-testid="planner"]')).toContain(community!.name);
