@@ -6,6 +6,7 @@ import { startPostgisProvince, type PostgisProvince } from './postgis-province.t
 import { advantage, openProvince, PROVINCE_DB, type ProvinceBench, type ProvinceContext, type ProvinceRow } from './province-bench.ts';
 import { reassignBench } from './reassign.ts';
 import { serveBench } from './serve.ts';
+import { tilesBench } from './tiles.ts';
 
 // `pnpm bench:province`: the province benches of issue 8 against PostGIS, one table at the end.
 // Add a bench by adding a line here (it gets the province database and the loaded PostGIS peer).
@@ -15,6 +16,7 @@ export const PROVINCE_BENCHES: [string, ProvinceBench][] = [
   ['reassign', reassignBench], // 2
   ['nearest', nearestBench], // 3
   ['serve', serveBench], // 5 and 6
+  ['tiles', tilesBench], // 1 (issue 8 part B; loads its own PostGIS tables)
 ];
 
 const fmt = (x: number) => (x >= 1000 ? Math.round(x).toLocaleString('en') : x >= 10 ? x.toFixed(1) : x.toFixed(2));

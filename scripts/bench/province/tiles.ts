@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@gridmap/server/db/open-db';
+import { openDatabase, type Db } from '@gridmap/server/db/open-db';
+import type { ProvinceBench } from './province-bench.ts';
 import { median, quantile, REPO, runWhenMain, spawnServer } from '../bench-utils.ts';
 import { startPostgisTiles } from './postgis-tiles.ts';
 import { tileRequestMix, type TileRequest } from './tile-request-mix.ts';
@@ -110,9 +111,29 @@ async function startBare(dump: string): Promise<{ url: string; stop(): void }> {
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(2));
 
+/** The bench's figures, for part A's province table (run-province.ts). */
+export interface TileFigures {
+  coldRate: number;
+  coldP99Near: number;
+  warmRate: number;
+  bareRate: number;
+  pgCold: number | null;
+  pgP99Near: number | null;
+}
+
 export async function main(): Promise<void> {
   if (!existsSync(PROVINCE_DB)) throw new Error(`No province database at ${PROVINCE_DB}: npx tsx scripts/generate-demo.ts --scale province`);
   const db = openDatabase(PROVINCE_DB);
+  try {
+    await runTiles(db, PROVINCE_DB);
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs bench 1 over the province database at `dbPath` (open as `db`), prints its table and returns its figures. */
+export async function runTiles(db: Db, dbPath: string): Promise<TileFigures> {
+  const figures: TileFigures = { coldRate: 0, coldP99Near: 0, warmRate: 0, bareRate: 0, pgCold: null, pgP99Near: null };
   const mix = tileRequestMix(db, TILES);
   const paths = mix.map((r) => r.path);
   const distinct = new Set(paths).size;
@@ -122,7 +143,7 @@ export async function main(): Promise<void> {
   console.log(`# tiles bench: ${mix.length} requests (${distinct} distinct), z6–z16, ${near.length} at z ≥ 10; database ${PROVINCE_DB}`);
 
   const dir = mkdtempSync(join(tmpdir(), 'gridmap-tiles-bench-'));
-  const server = await spawnServer({ DATABASE: PROVINCE_DB });
+  const server = await spawnServer({ DATABASE: dbPath });
   const rows: [string, string, string][] = [];
   let bare: Awaited<ReturnType<typeof startBare>> | null = null;
   try {
@@ -165,6 +186,7 @@ export async function main(): Promise<void> {
     }
     const warmRate = median(ours);
     const bareRate = median(bares);
+    Object.assign(figures, { coldRate, coldP99Near: quantile(coldAt(near), 0.99), warmRate, bareRate });
     console.log(`  warm: ${ours.map(fmt).join(', ')} tiles/s; bare node:http ${bares.map(fmt).join(', ')} tiles/s`);
 
     rows.push(['cold, all zooms', `${fmt(coldRate)} tiles/s`, `one at a time over HTTP; p99 ${fmt(quantile(cold.ms, 0.99))} ms; indexes built before (households ${fmt(householdIndexMs / 1000)} s, incidents ${fmt(incidentIndexMs / 1000)} s)`]);
@@ -186,6 +208,8 @@ export async function main(): Promise<void> {
           const pgCold = rate(mix.length, sum(first.ms));
           const pgWarm = rate(mix.length, sum(second.ms));
           const pgBytes = sum(first.bytes);
+          figures.pgCold = pgCold;
+          figures.pgP99Near = quantile(near.map((i) => first.ms[i]), 0.99);
           console.log(`  PostGIS: first pass ${fmt(pgCold)} tiles/s, second ${fmt(pgWarm)} tiles/s; ${(pgBytes / mix.length / 1024).toFixed(1)} KiB a tile (not gzipped)`);
           rows.push(['PostGIS ST_AsMVT, first pass', `${fmt(pgCold)} tiles/s`, `inside the database, one at a time; p99 z ≥ 10 ${fmt(quantile(near.map((i) => first.ms[i]), 0.99))} ms; ours cold ÷ PostGIS = ${(coldRate / pgCold).toFixed(1)} (goal ≥ ${COLD_GOAL})`]);
           rows.push(['PostGIS ST_AsMVT, second pass', `${fmt(pgWarm)} tiles/s`, `ours warm (one at a time: ${fmt(rate(mix.length, warm1.wallMs))} tiles/s) ÷ PostGIS = ${(rate(mix.length, warm1.wallMs) / pgWarm).toFixed(1)}`]);
@@ -197,12 +221,34 @@ export async function main(): Promise<void> {
   } finally {
     bare?.stop();
     await server.stop();
-    db.close();
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\n## tiles (issue 8, bench 1): ${mix.length} requests, ${new Date().toISOString()}`);
   console.log('| figure | value | note |\n|---|---:|---|');
   for (const [figure, value, note] of rows) console.log(`| ${figure} | ${value} | ${note} |`);
+  return figures;
 }
+
+/** Bench 1 as a line of the province table (scripts/bench/province/run-province.ts); it loads its own PostGIS tables. */
+export const tilesBench: ProvinceBench = async ({ db, dbPath }) => {
+  const f = await runTiles(db, dbPath);
+  const note = 'see the tiles table above';
+  return [
+    {
+      bench: '1 tiles', figure: `${TILES.toLocaleString('en')} tile requests z6–z16, cold (one at a time, HTTP)`,
+      ours: f.coldRate, peer: f.pgCold, unit: 'tiles/s', higherIsBetter: true, goal: `≥ ${COLD_GOAL}× PostGIS ST_AsMVT`,
+      met: f.pgCold === null ? null : f.coldRate >= COLD_GOAL * f.pgCold, note: `PostGIS timed inside the database; ${note}`,
+    },
+    {
+      bench: '1 tiles', figure: 'cold p99 at z ≥ 10', ours: f.coldP99Near, peer: f.pgP99Near, unit: 'ms', higherIsBetter: false,
+      goal: `< ${P99_GOAL_MS} ms`, met: f.coldP99Near < P99_GOAL_MS, note,
+    },
+    {
+      bench: '1 tiles', figure: `warm, ${CONCURRENCY} in flight (peer: bare node:http sending the same bytes, not PostGIS)`,
+      ours: f.warmRate, peer: f.bareRate, unit: 'tiles/s', higherIsBetter: true, goal: `≥ ${WARM_GOAL}× bare node:http`,
+      met: f.warmRate >= WARM_GOAL * f.bareRate, note,
+    },
+  ];
+};
 
 runWhenMain(import.meta.url, main);
