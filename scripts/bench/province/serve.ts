@@ -97,19 +97,38 @@ export const serveBench: ProvinceBench = async ({ db, dbPath, log }) => {
     const latencies: number[] = [];
     let next = 0, peakRss = 0;
     const end = performance.now() + LOAD_SECONDS * 1000;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, memory(s.pid).rss)), SAMPLE_MS);
-    log(`load: ${CONCURRENCY} clients for ${LOAD_SECONDS} s …`);
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end && next < paths.length) {
-        const path = paths[next++];
-        const t0 = performance.now();
-        const res = await fetch(s.url + path, { headers });
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    const sampler = setInterval(() => {
+      try {
+        peakRss = Math.max(peakRss, memory(s.pid).rss);
+      } catch {
+        // the server is gone; the load below fails and says why
       }
-    }));
-    clearInterval(sampler);
+    }, SAMPLE_MS);
+    log(`load: ${CONCURRENCY} clients for ${LOAD_SECONDS} s …`);
+    try {
+      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < end && next < paths.length) {
+          const path = paths[next++];
+          const t0 = performance.now();
+          const res = await fetch(s.url + path, { headers });
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
+      }));
+    } catch (err) {
+      clearInterval(sampler);
+      // The server went away under the load: that is the finding, reported with what it said.
+      log(`load failed: ${(err as Error).message}; the server said:\n${s.output().slice(-3000)}`);
+      rows.push({
+        bench: '5 memory', figure: `server RSS under ${CONCURRENCY} clients of mixed requests`, ours: peakRss, peer: null, unit: 'MiB',
+        higherIsBetter: false, goal: `< ${RSS_GOAL_MB} MiB`, met: false,
+        note: `the server exited after ${latencies.length} requests (last ${paths[next - 1]}), peak RSS sampled before: ${peakRss.toFixed(0)} MiB`,
+      });
+      return rows;
+    } finally {
+      clearInterval(sampler);
+    }
     const { rss, hwm } = memory(s.pid);
     const peak = Math.max(peakRss, hwm);
     rows.push({
