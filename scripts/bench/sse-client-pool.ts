@@ -24,7 +24,8 @@ export interface SseClientPool {
   close(): Promise<void>;
 }
 
-export async function openSseClients(url: string, count: number): Promise<SseClientPool> {
+/** `headers` go with every connection (a session cookie, once the live stream needs one). */
+export async function openSseClients(url: string, count: number, headers: Record<string, string> = {}): Promise<SseClientPool> {
   const processes: ChildProcess[] = [];
   const next = (child: ChildProcess) =>
     new Promise<ClientReport>((ok, fail) => {
@@ -43,7 +44,7 @@ export async function openSseClients(url: string, count: number): Promise<SseCli
     const child = fork(CLIENT_SCRIPT, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     processes.push(child);
     const ready = next(child);
-    send(child, { type: 'connect', url, count: Math.min(CLIENTS_PER_PROCESS, left) });
+    send(child, { type: 'connect', url, count: Math.min(CLIENTS_PER_PROCESS, left), headers });
     readies.push(ready);
   }
   const reports = (await Promise.all(readies)) as Extract<ClientReport, { type: 'ready' }>[];

@@ -10,7 +10,7 @@ import { SseIdScanner } from './sse-id-scanner.ts';
 const CONNECT_BATCH = 100;
 
 export type ClientCommand =
-  | { type: 'connect'; url: string; count: number }
+  | { type: 'connect'; url: string; count: number; headers?: Record<string, string> }
   | { type: 'collect' }
   | { type: 'close' };
 
@@ -49,13 +49,13 @@ function main(): void {
   let closed = 0;
   const send = (report: ClientReport) => process.send!(report);
 
-  const connect = async (url: string, count: number) => {
+  const connect = async (url: string, count: number, headers: Record<string, string> = {}) => {
     const helloIds: number[] = [];
     const open = () =>
       new Promise<void>((ok, fail) => {
         const scanner = new SseIdScanner();
         let first = true;
-        const req = get(url, { agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
+        const req = get(url, { agent: false, headers: { ...headers, accept: 'text/event-stream' } }, (res) => {
           if (res.statusCode !== 200) return fail(new Error(`GET ${url}: ${res.statusCode}`));
           res.on('data', (chunk: Buffer) => {
             const now = monotonicMs();
@@ -81,7 +81,7 @@ function main(): void {
 
   process.on('message', (command: ClientCommand) => {
     if (command.type === 'connect') {
-      connect(command.url, command.count).catch((e: Error) => send({ type: 'error', message: e.message }));
+      connect(command.url, command.count, command.headers).catch((e: Error) => send({ type: 'error', message: e.message }));
     } else if (command.type === 'collect') {
       const { ids, times, length } = receipts;
       receipts = new Receipts();
