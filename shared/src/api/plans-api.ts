@@ -3,6 +3,7 @@ import { staffRoleSchema } from '../staff/staff-roles.ts';
 import { PARTITION_PROBLEM_KINDS } from '../plans/validate-partition.ts';
 import { areaGeometrySchema } from './areas-api.ts';
 import { featureCollectionSchema } from './geojson-schemas.ts';
+import { countVertices, MAX_GRID_VERTICES, MAX_PLAN_VERTICES } from '../geo/vertex-limits.ts';
 
 /** Most grids one plan may hold (a community has a few dozen at most). */
 export const MAX_PLAN_GRIDS = 300;
@@ -17,10 +18,26 @@ export type PlanGrid = z.infer<typeof planGridSchema>;
 
 const uniqueIds = (grids: PlanGrid[]) => new Set(grids.map((g) => g.id)).size === grids.length;
 
+/** A grid as a request sends it: its geometry within MAX_GRID_VERTICES (answers stay unbounded). */
+const planGridInputSchema = planGridSchema.extend({
+  geometry: areaGeometrySchema.refine((g) => countVertices(g) <= MAX_GRID_VERTICES, {
+    error: (issue) => `the grid has ${countVertices(issue.input as PlanGrid['geometry'])} vertices, more than ${MAX_GRID_VERTICES}`,
+  }),
+});
+
+const planGridsInputSchema = z
+  .array(planGridInputSchema)
+  .min(1)
+  .max(MAX_PLAN_GRIDS)
+  .refine(uniqueIds, 'grid ids must be unique')
+  .refine((grids) => grids.reduce((n, g) => n + countVertices(g.geometry), 0) <= MAX_PLAN_VERTICES, {
+    error: (issue) => `the grids have ${(issue.input as PlanGrid[]).reduce((n, g) => n + countVertices(g.geometry), 0)} vertices together, more than ${MAX_PLAN_VERTICES}`,
+  });
+
 /** `POST /api/plans/preview`: the impact of grids not saved yet (live balance while drawing). */
 export const planPreviewRequestSchema = z.object({
   communityId: z.number().int().positive(),
-  grids: z.array(planGridSchema).min(1).max(MAX_PLAN_GRIDS).refine(uniqueIds, 'grid ids must be unique'),
+  grids: planGridsInputSchema,
 });
 
 /** `POST /api/plans`: a draft, with the versions of the community's grids it was drafted from. */
