@@ -200,7 +200,7 @@ describe('grid staff', () => {
   it('refuses an unknown staff id and a non-grid area, changing nothing', async () => {
     const t = app.current;
     const res = await send(t, 'PUT', '/api/areas/5/staff', { staffIds: [3, 999] });
-    expect(res.body).toMatchObject({ code: 'bad_request', field: 'staffIds[1]' });
+    expect(res.body).toMatchObject({ code: 'bad_request', field: 'staffIds.1' });
     expect((await send(t, 'PUT', '/api/areas/3/staff', { staffIds: [] })).status).toBe(400);
     expect(t.db.prepare('SELECT count(*) FROM staff WHERE grid_id = 5').pluck().get()).toBe(2);
   });

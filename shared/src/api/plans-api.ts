@@ -18,11 +18,32 @@ export type PlanGrid = z.infer<typeof planGridSchema>;
 
 const uniqueIds = (grids: PlanGrid[]) => new Set(grids.map((g) => g.id)).size === grids.length;
 
-/** A grid as a request sends it: its geometry within MAX_GRID_VERTICES (answers stay unbounded). */
+/**
+ * RFC 7946's rings: a polygon has at least its outer ring, and a ring at least 4 positions, the
+ * last the same as the first. The impact's point-in-polygon and the partition checks rely on it.
+ */
+function checkRings(geometry: PlanGrid['geometry'], ctx: z.RefinementCtx): void {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const at = (p: number) => (geometry.type === 'Polygon' ? ['coordinates'] : ['coordinates', p]);
+  if (polygons.length === 0) ctx.addIssue({ code: 'custom', path: ['coordinates'], message: 'a MultiPolygon needs at least one polygon' });
+  polygons.forEach((rings, p) => {
+    if (rings.length === 0) ctx.addIssue({ code: 'custom', path: at(p), message: 'a polygon needs at least its outer ring' });
+    rings.forEach((ring, r) => {
+      const [first, last] = [ring[0], ring[ring.length - 1]];
+      if (ring.length < 4) ctx.addIssue({ code: 'custom', path: [...at(p), r], message: `a ring has ${ring.length} positions; a closed ring needs at least 4` });
+      else if (first[0] !== last[0] || first[1] !== last[1]) ctx.addIssue({ code: 'custom', path: [...at(p), r], message: `a ring is not closed: it starts at (${first}) and ends at (${last})` });
+    });
+  });
+}
+
+/** A grid as a request sends it: well-formed rings, within MAX_GRID_VERTICES (answers stay unbounded). */
 const planGridInputSchema = planGridSchema.extend({
-  geometry: areaGeometrySchema.refine((g) => countVertices(g) <= MAX_GRID_VERTICES, {
-    error: (issue) => `the grid has ${countVertices(issue.input as PlanGrid['geometry'])} vertices, more than ${MAX_GRID_VERTICES}`,
-  }),
+  geometry: areaGeometrySchema
+    .refine((g) => countVertices(g) <= MAX_GRID_VERTICES, {
+      error: (issue) => `the grid has ${countVertices(issue.input as PlanGrid['geometry'])} vertices, more than ${MAX_GRID_VERTICES}`,
+      abort: true,
+    })
+    .superRefine(checkRings),
 });
 
 const planGridsInputSchema = z
