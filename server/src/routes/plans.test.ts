@@ -178,7 +178,7 @@ describe('plans', () => {
 
   it('answers 400 for a community that is not one and 404 for an unknown plan', async () => {
     const t = app.current;
-    expect((await send(t, 'POST', '/api/plans/preview', { communityId: 4, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [] } }] })).body)
+    expect((await send(t, 'POST', '/api/plans/preview', { communityId: 4, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [[[120, 29], [120.1, 29], [120.1, 29.1], [120, 29]]] } }] })).body)
       .toMatchObject({ code: 'bad_request', field: 'communityId' });
     expect((await getJson(t.app, '/api/plans/99')).status).toBe(404);
     expect((await getJson(t.app, '/api/plans?community=3&x=1')).status).toBe(400);
@@ -241,7 +241,7 @@ describe('plans with a session', () => {
   it('refuses a planner a community outside its area', async () => {
     const t = app.current;
     const planner = await signedIn(t, 'planner', 4);
-    const res = await planner('POST', '/api/plans/preview', { communityId: COMMUNITY, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [] } }] });
+    const res = await planner('POST', '/api/plans/preview', { communityId: COMMUNITY, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [[[120, 29], [120.1, 29], [120.1, 29.1], [120, 29]]] } }] });
     expect(res.body).toMatchObject({ code: 'forbidden', field: 'communityId' });
   });
 });
