@@ -250,8 +250,21 @@ export function openApiDocument(): Json {
         get: {
           summary: 'The newest lines of the audit log (who, what, when, from where); administrators only',
           description: 'Sign-ins (and failed ones), sign-outs and views of personal data, newest first. 401 without a session, 403 for any other role.',
-          parameters: [query('limit', 'Lines, 1 … 10000; default 200.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT })],
-          responses: { '200': { description: 'OK', ...json({ type: 'array', items: { type: 'object' } }) }, ...errors(400, 401, 403) },
+          parameters: [
+            query('limit', 'Lines, 1 … 10000; default 200.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT }),
+            query('before', 'Only lines older than this id: the next page starts before the last id of the page before.', { type: 'integer', minimum: 1 }),
+            query('account', 'Only lines of this username (any case).'),
+            query('action', "Only lines of this action: sign_in, sign_in_failed, sign_out, view_personal, write …"),
+            query('from', 'From this county day (YYYY-MM-DD, UTC+8) or instant.'),
+            query('to', 'To the end of this county day, or this instant.'),
+          ],
+          responses: { '200': { description: 'OK, newest first', ...json({ type: 'array', items: { type: 'object' } }) }, ...errors(400, 401, 403) },
+        },
+      },
+      '/api/audit/actions': {
+        get: {
+          summary: 'The actions the audit log holds (for the audit page\'s filter); administrators only',
+          responses: { '200': { description: 'OK', ...json({ type: 'array', items: { type: 'string' } }) }, ...errors(401, 403) },
         },
       },
       '/api/config': {
