@@ -4,6 +4,8 @@ import { ApiRequestError } from '../api/fetch-json.ts';
 import { sessionKeys, signIn, signOut } from '../api/session-api.ts';
 import { useI18n } from '../i18n/locale-context.tsx';
 import { useSession } from './use-session.ts';
+import { can } from '@gridmap/shared';
+import { openAudit } from '../pages/audit/use-audit-open.ts';
 
 /** The top bar's account corner: who is signed in and 退出, or 登录 with a small form. */
 export function SessionMenu() {
@@ -47,6 +49,11 @@ export function SessionMenu() {
           {session.account.displayName}
           <span className="session-role">{t(`role.${session.account.role}`)}</span>
         </span>
+        {can(session.account.role, 'audit') && (
+          <button type="button" className="ghost-button" onClick={openAudit} data-testid="open-audit">
+            {t('audit.open')}
+          </button>
+        )}
         <button type="button" className="ghost-button" onClick={() => leave.mutate()} data-testid="sign-out">
           {t('session.signOut')}
         </button>
