@@ -14,7 +14,8 @@ import { monotonicMs } from './sse-client-process.ts';
 // the real server (server/src/main.ts in its own process, the full demo county), each cycling
 // through a dashboard's mix of reads and writes, while SSE_CLIENTS live-stream clients (held by
 // child processes, sse-client-pool.ts) receive every change. A probe posts one report every
-// PROBE_INTERVAL_MS beside the load and times its delivery to each stream client. Run:
+// PROBE_INTERVAL_MS beside the load and times its delivery to each stream client. Two phases:
+// as fast as the server answers (its capacity), then paced at STEADY_REQUESTS_PER_S. Run:
 // `npx tsx scripts/bench/load.ts` (or `pnpm bench`). BENCH_LOAD_SECONDS and BENCH_RUNS shorten it.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3); // repetitions (median reported)
@@ -34,6 +35,13 @@ const ACCOUNT = { username: 'county', password: 'gridmap2026' };
 const TILES_PER_ZOOM = 60;
 const TILE_ZOOMS = [10, 12, 14];
 const GOAL_P99_MS = 200;
+/**
+ * The second phase's pace, in requests per second over all connections: the same mix at a
+ * steady rate, as a county's dashboards load it (open loop), where the first phase sends the next
+ * request as soon as the last is answered (closed loop: latency is then 200 ÷ throughput, mostly
+ * queueing). 300/s is 1,500 dashboards each asking every 5 s, several times a county's command staff.
+ */
+const STEADY_REQUESTS_PER_S = Number(process.env.BENCH_LOAD_RATE ?? 300);
 
 interface Signed {
   cookie: string;
@@ -109,52 +117,58 @@ function intakeBodies(homes: Household[], count: number, seed: number): string[]
 }
 
 /**
- * The sequence each connection cycles through: ten reads (tiles at three zooms, towns, a
- * community, its stats and a town's, an incident list, the counters) and two writes (a report,
- * then accepting it with the version the report answered). Reads ask for gzip as a browser does;
- * the report is read back as JSON, so it goes without.
+ * The mix, one request after another over all connections: ten reads (tiles at three zooms,
+ * towns, a community, its stats and a town's, an incident list, the counters) and two writes (a
+ * report, and accepting a report made earlier with the version it answered). A single request
+ * template picks the next kind from the sequence, so that every connection sends every kind
+ * from its first request on. Reads ask for gzip as a browser does; writes are read back as JSON.
  */
 function mix(t: Targets, auth: Signed): autocannon.Request[] {
   let n = 0;
-  const pick = <T>(xs: T[]) => xs[n++ % xs.length];
+  let k = 0;
+  const pick = <T>(xs: T[]) => xs[k++ % xs.length];
   const bodies = intakeBodies(t.homes, 2_000, 1);
+  /** Reports answered and not yet accepted: id and version. */
+  const reported: { id: number; version: number }[] = [];
   const gzip = { 'accept-encoding': 'gzip' };
-  const read = (path: () => string): autocannon.Request => ({ method: 'GET', headers: gzip, setupRequest: (req) => ({ ...req, path: path() }) });
-  type Ctx = { id?: number; version?: number };
-  return [
-    read(() => pick(t.tiles)),
-    read(() => pick(t.tiles)),
-    read(() => '/api/areas?level=town'),
-    read(() => `/api/areas/${pick(t.communities)}`),
-    read(() => `/api/areas/${pick(t.communities)}/stats`),
-    read(() => pick(t.tiles)),
-    read(() => `/api/areas/${pick(t.towns)}/stats`),
-    read(() => `/api/incidents?areaId=${pick(t.towns)}&status=reported,accepted&limit=50`),
-    read(() => pick(t.tiles)),
-    read(() => '/api/incidents/counters'),
-    {
-      method: 'POST',
-      path: '/api/incidents',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': auth.csrfToken },
-      setupRequest: (req) => ({ ...req, body: pick(bodies) }),
-      onResponse: (status, body, context) => {
-        const ctx = context as Ctx;
-        if (status !== 201) return void (ctx.id = undefined);
-        const { properties } = JSON.parse(body) as { properties: { id: number; version: number } };
-        ctx.id = properties.id;
-        ctx.version = properties.version;
-      },
-    },
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': auth.csrfToken },
-      // A report that failed leaves nothing to accept: id 0 is refused (400) and counted.
-      setupRequest: (req, context) => {
-        const ctx = context as Ctx;
-        return { ...req, path: `/api/incidents/${ctx.id ?? 0}/transitions`, body: JSON.stringify({ transition: 'accept', actor: '县综治中心', expectedVersion: ctx.version ?? 1 }) };
-      },
-    },
+  const json = { 'content-type': 'application/json', 'x-csrf-token': auth.csrfToken };
+  type Kind = 'read' | 'report' | 'accept';
+  const reads: (() => string)[] = [
+    () => pick(t.tiles),
+    () => pick(t.tiles),
+    () => '/api/areas?level=town',
+    () => `/api/areas/${pick(t.communities)}`,
+    () => `/api/areas/${pick(t.communities)}/stats`,
+    () => pick(t.tiles),
+    () => `/api/areas/${pick(t.towns)}/stats`,
+    () => `/api/incidents?areaId=${pick(t.towns)}&status=reported,accepted&limit=50`,
+    () => pick(t.tiles),
+    () => '/api/incidents/counters',
   ];
+  return [{
+    setupRequest: (req, context) => {
+      const ctx = context as { kind?: Kind };
+      const slot = n++ % (reads.length + 2);
+      if (slot === reads.length) {
+        ctx.kind = 'report';
+        return { ...req, method: 'POST', path: '/api/incidents', headers: { ...req.headers, ...json }, body: pick(bodies) };
+      }
+      const accept = slot === reads.length + 1 ? reported.shift() : undefined;
+      if (accept) {
+        ctx.kind = 'accept';
+        const body = JSON.stringify({ transition: 'accept', actor: '县综治中心', expectedVersion: accept.version });
+        return { ...req, method: 'POST', path: `/api/incidents/${accept.id}/transitions`, headers: { ...req.headers, ...json }, body };
+      }
+      // No report to accept yet (the first requests): a read in its place.
+      ctx.kind = 'read';
+      return { ...req, method: 'GET', path: reads[slot % reads.length](), headers: { ...req.headers, ...gzip }, body: undefined };
+    },
+    onResponse: (status, body, context) => {
+      if ((context as { kind?: Kind }).kind !== 'report' || status !== 201) return;
+      const { properties } = JSON.parse(body) as { properties: { id: number; version: number } };
+      reported.push({ id: properties.id, version: properties.version });
+    },
+  }];
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 2 });
@@ -187,8 +201,8 @@ interface RunResult {
   load: number;
 }
 
-/** One autocannon run beside SSE_CLIENTS stream clients and the probe. */
-async function run(url: string, auth: Signed, t: Targets, seconds: number, seed: number): Promise<RunResult> {
+/** One autocannon run beside SSE_CLIENTS stream clients and the probe; `rate` paces it (requests/s), else as fast as answered. */
+async function run(url: string, auth: Signed, t: Targets, seconds: number, seed: number, rate?: number): Promise<RunResult> {
   const load = loadavg()[0];
   const pool = await openSseClients(`${url}/api/live`, SSE_CLIENTS, { cookie: auth.cookie });
   // One more stream, read in full here, says which event each probe report became.
@@ -223,6 +237,7 @@ async function run(url: string, auth: Signed, t: Targets, seconds: number, seed:
       duration: seconds,
       headers: { cookie: auth.cookie },
       requests: mix(t, auth),
+      ...(rate === undefined ? {} : { overallRate: rate }),
     });
     probing = false;
     await probe;
@@ -260,6 +275,23 @@ async function run(url: string, auth: Signed, t: Targets, seconds: number, seed:
   }
 }
 
+function rows(runs: RunResult[]): [string, string | number, string, string?][] {
+  const med = (f: (x: RunResult) => number) => median(runs.map(f));
+  const statuses = [...new Set(runs.flatMap((x) => Object.keys(x.byStatus)))].sort();
+  return [
+    ['throughput', Math.round(med((x) => x.requestsPerS)), 'requests/s', `median of ${runs.length} runs of ${DURATION_S} s`],
+    ['latency p50', med((x) => x.p50), 'ms', 'every request of the mix'],
+    ['latency p99', med((x) => x.p99), 'ms', `goal < ${GOAL_P99_MS} ms`],
+    ['requests per run', Math.round(med((x) => x.requests)), '', '10 reads : 2 writes'],
+    ['socket errors and timeouts', runs.reduce((n, x) => n + x.errors, 0), '', 'all runs; goal 0'],
+    ...statuses.map((s): [string, number, string, string] => [`HTTP ${s}`, runs.reduce((n, x) => n + (x.byStatus[s] ?? 0), 0), 'responses', 'all runs']),
+    ['stream delivery lag p50', med((x) => x.lagP50), 'ms', `probe report POSTed → received by each of ${SSE_CLIENTS} clients`],
+    ['stream delivery lag p99', med((x) => x.lagP99), 'ms', ''],
+    ['stream deliveries missing', runs.reduce((n, x) => n + x.expectedDeliveries - x.deliveries, 0), '', `all runs; ${runs.reduce((n, x) => n + x.dropped, 0)} clients dropped`],
+    ['load average (1 min) before each run', runs.map((x) => x.load.toFixed(2)).join(', '), '', '2 cores'],
+  ];
+}
+
 export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gridmap-bench-load-'));
   const database = join(dir, 'load.sqlite');
@@ -271,30 +303,18 @@ export async function main(): Promise<void> {
     const t = await targets(server.url, auth);
     console.log(`Demo county of size ${DEMO_SIZE}: ${t.towns.length} towns, ${t.communities.length} communities, ${t.tiles.length} tiles in the mix; signed in as '${ACCOUNT.username}'`);
     await autocannon({ url: server.url, connections: LOAD_CONNECTIONS, duration: WARM_UP_S, headers: { cookie: auth.cookie }, requests: mix(t, auth) });
-    const runs: RunResult[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const result = await run(server.url, auth, t, DURATION_S, 100 + r);
-      runs.push(result);
-      const statuses = Object.entries(result.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ');
-      console.log(`run ${r + 1}: ${Math.round(result.requestsPerS)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
-        `${result.errors} errors, statuses {${statuses}}, stream lag p50 ${result.lagP50.toFixed(1)} ms p99 ${result.lagP99.toFixed(1)} ms ` +
-        `(${result.deliveries}/${result.expectedDeliveries} deliveries, ${result.dropped} clients dropped), load average ${result.load.toFixed(2)}`);
+    for (const [phase, rate] of [['as fast as answered', undefined], [`paced at ${STEADY_REQUESTS_PER_S} requests/s`, STEADY_REQUESTS_PER_S]] as const) {
+      const runs: RunResult[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const result = await run(server.url, auth, t, DURATION_S, 100 + r, rate);
+        runs.push(result);
+        const statuses = Object.entries(result.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ');
+        console.log(`${phase}, run ${r + 1}: ${Math.round(result.requestsPerS)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
+          `${result.errors} errors, statuses {${statuses}}, stream lag p50 ${result.lagP50.toFixed(1)} ms p99 ${result.lagP99.toFixed(1)} ms ` +
+          `(${result.deliveries}/${result.expectedDeliveries} deliveries, ${result.dropped} clients dropped), load average ${result.load.toFixed(2)}`);
+      }
+      printTable(`Load, ${phase}: ${LOAD_CONNECTIONS} connections, ${SSE_CLIENTS} live-stream clients, demo county of size ${DEMO_SIZE}`, rows(runs));
     }
-    const med = (f: (x: RunResult) => number) => median(runs.map(f));
-    const statuses = [...new Set(runs.flatMap((x) => Object.keys(x.byStatus)))].sort();
-    const rows: [string, string | number, string, string?][] = [
-      ['throughput', Math.round(med((x) => x.requestsPerS)), 'requests/s', `median of ${runs.length} runs of ${DURATION_S} s, ${LOAD_CONNECTIONS} connections, ${SSE_CLIENTS} stream clients`],
-      ['latency p50', med((x) => x.p50), 'ms', 'every request of the mix'],
-      ['latency p99', med((x) => x.p99), 'ms', `goal < ${GOAL_P99_MS} ms`],
-      ['requests per run', Math.round(med((x) => x.requests)), '', '10 reads : 2 writes'],
-      ['socket errors and timeouts', runs.reduce((n, x) => n + x.errors, 0), '', 'all runs; goal 0'],
-      ...statuses.map((s): [string, number, string, string] => [`HTTP ${s}`, runs.reduce((n, x) => n + (x.byStatus[s] ?? 0), 0), 'responses', 'all runs']),
-      ['stream delivery lag p50', med((x) => x.lagP50), 'ms', `probe report POSTed → received by each of ${SSE_CLIENTS} clients`],
-      ['stream delivery lag p99', med((x) => x.lagP99), 'ms', ''],
-      ['stream deliveries missing', runs.reduce((n, x) => n + x.expectedDeliveries - x.deliveries, 0), '', `all runs; ${runs.reduce((n, x) => n + x.dropped, 0)} clients dropped`],
-      ['load average (1 min) before the runs', runs.map((x) => x.load.toFixed(2)).join(', '), '', '2 cores'],
-    ];
-    printTable(`Load: mixed reads and writes, ${LOAD_CONNECTIONS} connections, ${SSE_CLIENTS} live-stream clients, demo county of size ${DEMO_SIZE}`, rows);
   } finally {
     agent.destroy();
     await server.stop();
