@@ -3,6 +3,8 @@ import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createApp } from '@gridmap/server/app';
+import { openDatabase } from '@gridmap/server/db/open-db';
 import { Random } from '@gridmap/shared/demo/random';
 import { openSse } from '@gridmap/server/test/sse-client';
 import { drawIntake, type Household } from '../lib/live-simulation.ts';
@@ -116,6 +118,66 @@ function intakeBodies(homes: Household[], count: number, seed: number): string[]
   return bodies;
 }
 
+/** The reads of the mix, each named, in the order the mix sends them. */
+function readsOf(t: Targets, pick: <T>(xs: T[]) => T): [string, () => string][] {
+  return [
+    ['tile', () => pick(t.tiles)],
+    ['tile', () => pick(t.tiles)],
+    ['towns with boundaries', () => '/api/areas?level=town'],
+    ['one community', () => `/api/areas/${pick(t.communities)}`],
+    ['community stats', () => `/api/areas/${pick(t.communities)}/stats`],
+    ['tile', () => pick(t.tiles)],
+    ['town stats', () => `/api/areas/${pick(t.towns)}/stats`],
+    ['incident list', () => `/api/incidents?areaId=${pick(t.towns)}&status=reported,accepted&limit=50`],
+    ['tile', () => pick(t.tiles)],
+    ['counters', () => '/api/incidents/counters'],
+  ];
+}
+
+/**
+ * Server time per kind of request of the mix, in process on the same database (no HTTP, no
+ * other client): ROUNDS passes over the mix, each with its report and acceptance, so that every
+ * read follows a write as under load, and caches that a write empties are refilled in the time
+ * measured. Where the server's time goes when the HTTP figures fall short.
+ */
+async function inProcessCosts(database: string, t: Targets): Promise<[string, string | number, string, string?][]> {
+  const ROUNDS = 60;
+  const db = openDatabase(database);
+  try {
+    const app = createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date() } });
+    const signedIn = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ACCOUNT) });
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0];
+    const headers = { cookie, 'accept-encoding': 'gzip' };
+    const writeHeaders = { cookie, 'content-type': 'application/json', 'x-csrf-token': ((await signedIn.json()) as Signed).csrfToken };
+    let k = 0;
+    const pick = <T>(xs: T[]) => xs[k++ % xs.length];
+    const bodies = intakeBodies(t.homes, ROUNDS, 3);
+    const times = new Map<string, number[]>();
+    const timed = async (name: string, path: string, init: RequestInit = { headers }) => {
+      const t0 = performance.now();
+      const res = await app.request(path, init);
+      const text = await res.text();
+      (times.get(name) ?? times.set(name, []).get(name)!).push(performance.now() - t0);
+      if (res.status >= 400) throw new Error(`${name}: ${res.status} ${text}`);
+      return text;
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [name, path] of readsOf(t, pick)) await timed(name, path());
+      const { properties } = JSON.parse(await timed('report', '/api/incidents', { method: 'POST', headers: writeHeaders, body: bodies[r] })) as { properties: { id: number; version: number } };
+      const accept = JSON.stringify({ transition: 'accept', actor: '县综治中心', expectedVersion: properties.version });
+      await timed('acceptance', `/api/incidents/${properties.id}/transitions`, { method: 'POST', headers: writeHeaders, body: accept });
+    }
+    const rows: [string, string | number, string, string?][] = [];
+    for (const [name, ts] of times) {
+      const mean = ts.reduce((a, b) => a + b, 0) / ts.length;
+      rows.push([name, median(ts), 'ms median', `mean ${mean.toFixed(1)} ms, p99 ${quantile(ts, 0.99).toFixed(1)} ms over ${ts.length}`]);
+    }
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * The mix, one request after another over all connections: ten reads (tiles at three zooms,
  * towns, a community, its stats and a town's, an incident list, the counters) and two writes (a
@@ -133,18 +195,7 @@ function mix(t: Targets, auth: Signed): autocannon.Request[] {
   const gzip = { 'accept-encoding': 'gzip' };
   const json = { 'content-type': 'application/json', 'x-csrf-token': auth.csrfToken };
   type Kind = 'read' | 'report' | 'accept';
-  const reads: (() => string)[] = [
-    () => pick(t.tiles),
-    () => pick(t.tiles),
-    () => '/api/areas?level=town',
-    () => `/api/areas/${pick(t.communities)}`,
-    () => `/api/areas/${pick(t.communities)}/stats`,
-    () => pick(t.tiles),
-    () => `/api/areas/${pick(t.towns)}/stats`,
-    () => `/api/incidents?areaId=${pick(t.towns)}&status=reported,accepted&limit=50`,
-    () => pick(t.tiles),
-    () => '/api/incidents/counters',
-  ];
+  const reads = readsOf(t, pick).map(([, path]) => path);
   return [{
     setupRequest: (req, context) => {
       const ctx = context as { kind?: Kind };
@@ -315,6 +366,8 @@ export async function main(): Promise<void> {
       }
       printTable(`Load, ${phase}: ${LOAD_CONNECTIONS} connections, ${SSE_CLIENTS} live-stream clients, demo county of size ${DEMO_SIZE}`, rows(runs));
     }
+    await server.stop();
+    printTable('Server time per request of the mix, in process, a report and its acceptance after every ten reads', await inProcessCosts(database, t));
   } finally {
     agent.destroy();
     await server.stop();
