@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from './backup.ts';
-import { spawnServer, type ServerProcess } from './lib/spawn-server.ts';
+import { spawnServer } from './lib/spawn-server.ts';
+import { signIn, type ApiSession } from './lib/api-session.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,8 +26,8 @@ function fingerprint(path: string) {
   }
 }
 
-async function post(server: ServerProcess, lon: number, lat: number) {
-  return fetch(`${server.url}/api/incidents`, {
+async function post(api: ApiSession, lon: number, lat: number) {
+  return api.fetch('/api/incidents', {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ kind: 'debt', description: '借款纠纷', location: { lon, lat }, source: 'walk_in', severity: 1, actor: '备份测试' }),
   });
@@ -39,15 +40,16 @@ describe('backup and restore', () => {
     const live = join(dir, 'live.sqlite');
     const server = await spawnServer({ DATABASE: live, DEMO_SIZE: '0.01', DEMO_SEED: '5' });
     cleanups.push(() => server.stop());
-    const grids = (await (await fetch(`${server.url}/api/areas?level=grid`)).json()) as { features: { properties: { labelLon: number; labelLat: number } }[] };
+    const api = await signIn(server.url, 'county');
+    const grids = await api.getJson<{ features: { properties: { labelLon: number; labelLat: number } }[] }>('/api/areas?level=grid');
     const { labelLon, labelLat } = grids.features[0].properties;
 
     // Writes go on while the backup is taken.
     let writing = true;
     const writer = (async () => {
-      while (writing) await post(server, labelLon, labelLat);
+      while (writing) await post(api, labelLon, labelLat);
     })();
-    await post(server, labelLon, labelLat);
+    await post(api, labelLon, labelLat);
     const during = backupDatabase(live, join(dir, 'during.sqlite'));
     writing = false;
     await writer;
@@ -71,6 +73,6 @@ describe('backup and restore', () => {
     const again = await spawnServer({ DATABASE: restored });
     cleanups.push(() => again.stop());
     const last = (before.incidents as { id: number }[]).at(-1)!.id;
-    expect((await fetch(`${again.url}/api/incidents/${last}`)).status).toBe(200);
+    expect((await (await signIn(again.url, 'county')).fetch(`/api/incidents/${last}`)).status).toBe(200);
   });
 });

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ServerProcess } from './lib/spawn-server.ts';
+import { signIn } from './lib/api-session.ts';
 import { parseSimulateLiveArgs, simulateLive } from './simulate-live.ts';
 
 describe('parseSimulateLiveArgs', () => {
   it('reads a URL, a rate, a duration and a seed', () => {
     expect(parseSimulateLiveArgs(['--url', 'http://localhost:9000/', '--rate', '0.5', '--duration', '30', '--seed', '4'])).toEqual({
-      url: 'http://localhost:9000', rate: 0.5, duration: 30, seed: 4,
+      url: 'http://localhost:9000', rate: 0.5, duration: 30, seed: 4, user: { username: 'county', password: 'gridmap2026' },
     });
   });
 
@@ -40,7 +41,8 @@ describe('simulateLive against the real server', () => {
   });
 
   it('posts incidents and moves open ones along the handling cycle without errors', async () => {
-    const count = async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { counts: { incidents: number } }).counts.incidents;
+    const api = await signIn(server.url);
+    const count = async () => (await api.getJson<{ counts: { incidents: number } }>('/api/health')).counts.incidents;
     const before = await count();
     const lines: string[] = [];
     const summary = await simulateLive({ url: server.url, rate: 40, duration: 1.5, seed: 3 }, (line) => lines.push(line));

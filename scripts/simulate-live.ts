@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { OPEN_STATUSES, type IncidentDetailProperties } from '@gridmap/shared';
+import { DEMO_PASSWORD } from '@gridmap/shared/demo/demo-defaults';
 import { Random } from '@gridmap/shared/demo/random';
 import {
   chooseAction,
@@ -36,7 +37,7 @@ export interface SimulateLiveOptions {
   user?: { username: string; password: string };
 }
 
-/** Reads `--url --rate --duration --seed [--user --password]`; throws naming the bad option. */
+/** Reads `--url --rate --duration --seed [--user --password]` (default: the demo account `county`); throws naming the bad option. */
 export function parseSimulateLiveArgs(argv: string[]): SimulateLiveOptions {
   const { values } = parseArgs({
     // `pnpm simulate-live -- --rate 5` passes the '--' on.
@@ -56,8 +57,9 @@ export function parseSimulateLiveArgs(argv: string[]): SimulateLiveOptions {
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
   if ((values.user === undefined) !== (values.password === undefined)) throw new Error('--user and --password go together');
-  const user = values.user === undefined ? undefined : { username: values.user, password: values.password! };
-  return { url, rate, duration, seed, ...(user && { user }) };
+  // Every route needs a session: the demo's county command centre unless told otherwise.
+  const user = values.user === undefined ? { username: 'county', password: DEMO_PASSWORD } : { username: values.user, password: values.password! };
+  return { url, rate, duration, seed, user };
 }
 
 /** What a run did. */
@@ -86,9 +88,10 @@ export async function simulateLive(options: SimulateLiveOptions, log: (line: str
   // Signed in, every request carries the session cookie and every write its CSRF token.
   const headers: Record<string, string> = {};
   const writeHeaders: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (options.user) {
-    const res = await fetch(`${url}/api/session`, { method: 'POST', headers: writeHeaders, body: JSON.stringify(options.user) });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`signing in as ${options.user.username}: ${res.status} ${await res.text()}`);
+  const user = options.user ?? { username: 'county', password: DEMO_PASSWORD };
+  {
+    const res = await fetch(`${url}/api/session`, { method: 'POST', headers: writeHeaders, body: JSON.stringify(user) });
+    if (res.status !== 200 && res.status !== 201) throw new Error(`signing in as ${user.username}: ${res.status} ${await res.text()}`);
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     headers.Cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     Object.assign(writeHeaders, headers, { 'X-CSRF-Token': csrfToken });
@@ -118,7 +121,7 @@ export async function simulateLive(options: SimulateLiveOptions, log: (line: str
   // Incidents not yet closed, which handling steps are taken on: existing open ones and our own.
   const existing = new Set(open.map((f) => f.id));
   const own = new Set<number>();
-  log(`simulate-live: ${url}${options.user ? ` as ${options.user.username}` : ''}, ${rate}/s for ${duration} s, seed ${seed}; ${grids.length} grids, ${points.length} mediation points, ${existing.size} open incidents`);
+  log(`simulate-live: ${url} as ${user.username}, ${rate}/s for ${duration} s, seed ${seed}; ${grids.length} grids, ${points.length} mediation points, ${existing.size} open incidents`);
 
   const householdsOfGrid = new Map<number, Promise<Household[]>>();
   const householdsIn = (gridId: number) => {

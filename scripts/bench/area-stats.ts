@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DEFAULT_DEMO_SEED } from '@gridmap/shared/demo/demo-defaults';
 import { generateCounty } from '@gridmap/shared/demo/generate-county';
 import { createApp } from '@gridmap/server/app';
+import { openTestSession, signedIn } from '@gridmap/server/test/signed-in-app';
 import { openDatabase } from '@gridmap/server/db/open-db';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
@@ -26,7 +27,7 @@ export async function main(): Promise<void> {
     const db = openDatabase(join(dir, 'bench.sqlite'));
     const data = generateCounty({ outline: loadCountyOutline(), seed: DEFAULT_DEMO_SEED, size: 1, now: NOW });
     seedCounty(db, data);
-    const app = createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(NOW) } });
+    const app = signedIn(createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(NOW) } }), openTestSession(db, 'county_command', new Date(NOW)));
     const county = data.areas.find((a) => a.level === 'county')!;
     const town = data.areas.find((a) => a.level === 'town')!;
 

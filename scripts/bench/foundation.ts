@@ -1,3 +1,4 @@
+import { signIn } from '../lib/api-session.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
@@ -22,10 +23,13 @@ interface Fetched {
 }
 
 /** GET with gzip accepted, counting the bytes on the wire. */
+/** The signed-in session's Cookie header (every /api route needs one); set once the server is up. */
+let session: Record<string, string> = {};
+
 function get(url: string): Promise<Fetched> {
   return new Promise((ok, fail) => {
     const t0 = performance.now();
-    request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    request(url, { headers: { 'accept-encoding': 'gzip', ...session } }, (res) => {
       let bytes = 0;
       res.on('data', (c: Buffer) => (bytes += c.length));
       res.on('end', () => ok({ ms: performance.now() - t0, bytes, status: res.statusCode ?? 0 }));
@@ -81,6 +85,7 @@ export async function main(): Promise<void> {
       later.push(server.readyMs);
     }
     rows.push(['server later start to ready', median(later), 'ms', `median of ${later.length}`]);
+    session = (await signIn(server.url, 'official')).headers;
 
     // Areas GeoJSON at grid level.
     const areaTimes: number[] = [];
@@ -91,14 +96,14 @@ export async function main(): Promise<void> {
       areaTimes.push(r.ms);
       areaBytes = r.bytes;
     }
-    const plain = await (await fetch(`${server.url}/api/areas?level=grid`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer();
+    const plain = await (await fetch(`${server.url}/api/areas?level=grid`, { headers: { 'accept-encoding': 'identity', ...session } })).arrayBuffer();
     rows.push(['/api/areas?level=grid, first request', areaTimes[0], 'ms', 'query, JSON and gzip built']);
     rows.push(['/api/areas?level=grid, again', median(areaTimes.slice(1)), 'ms', `median of ${AREA_REQUESTS - 1}, from the body cache`]);
     rows.push(['/api/areas?level=grid size', plain.byteLength / 1e6, 'MB', `${(areaBytes / 1e6).toFixed(2)} MB on the wire with gzip`]);
 
     // Household tiles at z12 and z16, over places where households are: the tiles under the
     // label points of grids spread evenly over the county's grid list.
-    const grids = (await (await fetch(`${server.url}/api/areas?level=grid`)).json()) as {
+    const grids = (await (await fetch(`${server.url}/api/areas?level=grid`, { headers: session })).json()) as {
       features: { properties: { labelLon: number; labelLat: number } }[];
     };
     for (const z of [12, 16]) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../web/test/support/launch-browser.ts';
 import { median, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
+import { DEMO_PASSWORD } from '@gridmap/shared/demo/demo-defaults';
 
 // Heat-map frame times over the FULL demo county (61,600 incidents), where the browser test uses a
 // small one: the heat layer playing week by week at county and town zoom, against the cost of one
@@ -48,7 +49,9 @@ export async function main(): Promise<void> {
   const browser = await launchBrowser();
   const rows: [string, string | number, string, string?][] = [];
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.request.post(`${server.url}/api/session`, { data: { username: 'official', password: DEMO_PASSWORD } });
+    const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('html[data-map-ready="true"]', { timeout: 120_000 });
     await page.click('[data-testid="heat-toggle"]');

@@ -5,6 +5,7 @@ import { neighbourhoodFromLists } from '@gridmap/shared/hotspots/neighbourhood';
 import { countyWeekNumber } from '@gridmap/shared';
 import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
 import { createApp } from '@gridmap/server/app';
+import { openTestSession, signedIn } from '@gridmap/server/test/signed-in-app';
 import { openDatabase } from '@gridmap/server/db/open-db';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -114,7 +115,7 @@ async function apiOverDemoCounty(rows: [string, string | number, string, string?
   const dir = mkdtempSync(join(tmpdir(), 'gridmap-bench-hotspots-'));
   const db = openDatabase(join(dir, 'bench.sqlite'));
   seedCounty(db, data);
-  const t = { app: createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(now) } }) };
+  const t = { app: signedIn(createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(now) } }), openTestSession(db, 'official', new Date(now))) };
   try {
     for (const query of ['unit=hex&resolution=8', 'unit=hex&resolution=9', 'unit=grid']) {
       const first = time(() => t.app.request(`/api/hotspots?${query}`));

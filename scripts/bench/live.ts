@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Random } from '@gridmap/shared/demo/random';
 import { createApp } from '@gridmap/server/app';
+import { openTestSession, signedIn } from '@gridmap/server/test/signed-in-app';
+import { signIn } from '../lib/api-session.ts';
 import { openDatabase } from '@gridmap/server/db/open-db';
 import { reportIncident } from '@gridmap/server/incidents/incident-writes';
 import { openSse } from '@gridmap/server/test/sse-client';
@@ -50,16 +52,16 @@ const agent = new Agent({ keepAlive: true, maxSockets: 16 });
  * server closed as idle while it was being reused fails before the request reached the server;
  * that request is sent again on a new socket (Node's documented `reusedSocket` check).
  */
-function postJson(url: string, body: string): Promise<{ status: number; body: string }> {
+function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((ok, fail) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
       res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
-      if (req.reusedSocket && e.code === 'ECONNRESET') postJson(url, body).then(ok, fail);
+      if (req.reusedSocket && e.code === 'ECONNRESET') postJson(url, body, headers).then(ok, fail);
       else fail(e);
     });
     req.end(body);
@@ -77,6 +79,8 @@ interface Target {
   name: string;
   eventsUrl: string;
   pid: number;
+  /** Sent with every stream connection (GridMap's session cookie). */
+  headers?: Record<string, string>;
   /** Causes one event and resolves when the server has answered. */
   post(): Promise<void>;
 }
@@ -102,7 +106,7 @@ async function settle(pool: SseClientPool, expected: number, into: { ids: number
 
 /** Latency from just before each POST to each client's receipt, events posted at a steady pace. */
 async function latencyRun(target: Target, clients: number): Promise<LatencyResult> {
-  const pool = await openSseClients(target.eventsUrl, clients);
+  const pool = await openSseClients(target.eventsUrl, clients, target.headers ?? {});
   try {
     const sent: number[] = [];
     const t0 = monotonicMs();
@@ -137,7 +141,7 @@ interface ThroughputResult {
 
 /** Events posted as fast as the server answers (THROUGHPUT_IN_FLIGHT at a time), deliveries per second. */
 async function throughputRun(target: Target, clients: number): Promise<ThroughputResult> {
-  const pool = await openSseClients(target.eventsUrl, clients);
+  const pool = await openSseClients(target.eventsUrl, clients, target.headers ?? {});
   try {
     const cpu0 = processCpuMs(target.pid);
     const t0 = monotonicMs();
@@ -167,12 +171,12 @@ async function throughputRun(target: Target, clients: number): Promise<Throughpu
 }
 
 /** Household positions from grids spread over the county, to report incidents at. */
-async function households(url: string): Promise<Household[]> {
-  const grids = (await (await fetch(`${url}/api/areas?level=grid`)).json()) as { features: { id: number }[] };
+async function households(url: string, headers: Record<string, string>): Promise<Household[]> {
+  const grids = (await (await fetch(`${url}/api/areas?level=grid`, { headers })).json()) as { features: { id: number }[] };
   const out: Household[] = [];
   const stride = Math.max(1, Math.floor(grids.features.length / 50));
   for (let i = 0; i < grids.features.length; i += stride) {
-    const page = (await (await fetch(`${url}/api/households?gridId=${grids.features[i].id}&limit=20`)).json()) as {
+    const page = (await (await fetch(`${url}/api/households?gridId=${grids.features[i].id}&limit=20`, { headers })).json()) as {
       features: { id: number; geometry: { coordinates: [number, number] } }[];
     };
     out.push(...page.features.map((f) => ({ id: f.id, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] })));
@@ -245,18 +249,20 @@ export async function main(): Promise<void> {
   const bare = await startBare();
   const intakeRows: [string, string | number, string, string?][] = [];
   try {
-    const homes = await households(gridmap.url);
+    // Every route needs a session: the county command centre reports, and its clients listen.
+    const session = (await signIn(gridmap.url, 'county')).headers;
+    const homes = await households(gridmap.url, session);
     const bodies = intakeBodies(homes, 2_000);
     let next = 0;
     const gridmapTarget: Target = {
-      name: 'GridMap', eventsUrl: `${gridmap.url}/api/live`, pid: gridmap.pid,
+      name: 'GridMap', eventsUrl: `${gridmap.url}/api/live`, pid: gridmap.pid, headers: session,
       async post() {
-        const res = await postJson(`${gridmap.url}/api/incidents`, bodies[next++ % bodies.length]);
+        const res = await postJson(`${gridmap.url}/api/incidents`, bodies[next++ % bodies.length], session);
         if (res.status !== 201) throw new Error(`POST /api/incidents: ${res.status} ${res.body}`);
       },
     };
     // The bare server sends what GridMap sends: the data of a live message of a real report.
-    const probe = await openSse(`${gridmap.url}/api/live`);
+    const probe = await openSse(`${gridmap.url}/api/live`, session);
     await probe.next();
     await gridmapTarget.post();
     const payload = (await probe.next()).data;
@@ -347,7 +353,7 @@ export async function main(): Promise<void> {
     const db = openDatabase(database);
     const homes = (db.prepare('SELECT id, lon, lat FROM households ORDER BY id LIMIT 5000').all() as Household[]);
     const bodies = intakeBodies(homes, INTAKE_EVENTS);
-    const app = createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date() } });
+    const app = signedIn(createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => new Date() } }), openTestSession(db, 'county_command', new Date()));
     const viaApp: number[] = [];
     const direct: number[] = [];
     for (const intake of bodies.slice(0, WARM_UP_EVENTS)) reportIncident(db, JSON.parse(intake), new Date());

@@ -18,6 +18,7 @@ import { loadCountyOutline } from '@gridmap/server/demo/load-outline';
 import { openDatabase } from '@gridmap/server/db/open-db';
 import { seedCounty } from '@gridmap/server/db/seed-sql';
 import { median, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
+import { signIn } from '../lib/api-session.ts';
 import { postgisKnn } from './postgis-peer.ts';
 
 // Issue 5: the nearest suitable mediation point. Single-query time in process (p50, p99) beside
@@ -161,6 +162,7 @@ export async function main(): Promise<void> {
   seedCounty(db, data);
   db.close();
   const server = await spawnServer({ DATABASE: database });
+  session = (await signIn(server.url)).headers;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const ms: number[] = [];
@@ -239,9 +241,12 @@ function provincePoints(n: number): CountyData['mediationPoints'] {
   }));
 }
 
+/** The signed-in session's Cookie header (every /api route needs one); set once the server is up. */
+let session: Record<string, string> = {};
+
 function get(agent: Agent, url: string): Promise<void> {
   return new Promise((ok, fail) => {
-    request(url, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    request(url, { agent, headers: { 'accept-encoding': 'gzip', ...session } }, (res) => {
       if (res.statusCode !== 200) fail(new Error(`${url}: ${res.statusCode}`));
       res.resume();
       res.on('end', () => ok());

@@ -24,7 +24,7 @@ export interface SseClientPool {
   close(): Promise<void>;
 }
 
-/** `headers` go with every connection (a session cookie, once the live stream needs one). */
+/** `headers` go with every connection (the session's Cookie: /api/live needs one). */
 export async function openSseClients(url: string, count: number, headers: Record<string, string> = {}): Promise<SseClientPool> {
   const processes: ChildProcess[] = [];
   const next = (child: ChildProcess) =>

@@ -55,7 +55,7 @@ function main(): void {
       new Promise<void>((ok, fail) => {
         const scanner = new SseIdScanner();
         let first = true;
-        const req = get(url, { agent: false, headers: { ...headers, accept: 'text/event-stream' } }, (res) => {
+        const req = get(url, { agent: false, headers: { accept: 'text/event-stream', ...headers } }, (res) => {
           if (res.statusCode !== 200) return fail(new Error(`GET ${url}: ${res.statusCode}`));
           res.on('data', (chunk: Buffer) => {
             const now = monotonicMs();

@@ -7,6 +7,8 @@ import { onError } from './errors/on-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
 import { sessionContext } from './auth/session-context.ts';
+import { requireSession } from './auth/require-session.ts';
+import { auditWrites } from './auth/audit-writes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { areaStatsRoutes } from './routes/area-stats.ts';
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use('*', requestId);
   app.use('/api/*', sessionContext(deps));
+  app.use('/api/*', requireSession);
+  app.use('/api/*', auditWrites(deps));
   // Before compression: an event stream must reach the browser frame by frame.
   app.route('/api/live', liveRoutes({ ...deps, live }));
   // JSON and GeoJSON shrink 5–10×; tiles carry their own Content-Encoding and are left alone.
@@ -70,7 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/areas', areaStatsRoutes(deps));
   app.route('/api/areas', areasRoutes(deps));
   app.route('/api/areas', areaStaffRoutes(deps)); // the planner (issue 6)
-  app.route('/api/plans', plansRoutes(deps));
+  app.route('/api/plans', plansRoutes({ ...deps, tiles }));
   app.route('/api/grid-versions', gridVersionsRoutes(deps));
   app.route('/api/households', householdsRoutes(deps));
   app.route('/api/incidents', nearestMediationRoutes({ ...deps, mediation }));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnServer, type ServerProcess } from '../../scripts/lib/spawn-server.ts';
+import { signIn, type ApiSession } from '../../scripts/lib/api-session.ts';
 import { openSse } from './test/sse-client.ts';
 
 // The real server as a child process over a real SQLite file, killed the hard way and the soft way.
@@ -31,8 +32,8 @@ function tempDir(): string {
   return dir;
 }
 
-async function places(url: string): Promise<[number, number][]> {
-  const grids = (await (await fetch(`${url}/api/areas?level=grid`)).json()) as { features: { properties: { labelLon: number; labelLat: number } }[] };
+async function places(api: ApiSession): Promise<[number, number][]> {
+  const grids = await api.getJson<{ features: { properties: { labelLon: number; labelLat: number } }[] }>('/api/areas?level=grid');
   return grids.features.map((f) => [f.properties.labelLon, f.properties.labelLat]);
 }
 
@@ -40,14 +41,15 @@ describe('durability', () => {
   it('keeps every acknowledged write across a SIGKILL in the middle of a stream of writes', async () => {
     const dir = tempDir();
     const server = await start(dir);
-    const where = await places(server.url);
+    const api = await signIn(server.url, 'county');
+    const where = await places(api);
     const acknowledged: { id: number; accepted: boolean }[] = [];
     let writing = true;
     const writer = async (w: number) => {
       for (let n = 0; writing; n++) {
         const [lon, lat] = where[(w * 31 + n) % where.length];
         try {
-          const res = await fetch(`${server.url}/api/incidents`, {
+          const res = await api.fetch('/api/incidents', {
             method: 'POST', headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ kind: 'neighbour', description: `写入 ${w}-${n}`, location: { lon, lat }, source: 'patrol', severity: 1, actor: `w${w}` }),
           });
@@ -55,7 +57,7 @@ describe('durability', () => {
           const { id } = (await res.json()) as { id: number };
           const entry = { id, accepted: false };
           acknowledged.push(entry);
-          const step = await fetch(`${server.url}/api/incidents/${id}/transitions`, {
+          const step = await api.fetch(`/api/incidents/${id}/transitions`, {
             method: 'POST', headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ transition: 'accept', actor: `w${w}`, expectedVersion: 1 }),
           });
@@ -89,12 +91,12 @@ describe('durability', () => {
     // And the restarted server serves them.
     const again = await start(dir);
     const last = acknowledged.at(-1)!;
-    expect((await fetch(`${again.url}/api/incidents/${last.id}`)).status).toBe(200);
+    expect((await (await signIn(again.url, 'county')).fetch(`/api/incidents/${last.id}`)).status).toBe(200);
   });
 
   it('ends the live streams and exits cleanly on SIGTERM', async () => {
     const server = await start(tempDir());
-    const client = await openSse(`${server.url}/api/live`);
+    const client = await openSse(`${server.url}/api/live`, (await signIn(server.url, 'county')).headers);
     expect((await client.next()).event).toBe('hello');
     const exit = server.kill('SIGTERM');
     await expect(client.next(3_000)).rejects.toThrow('stream ended');

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from './auth/demo-accounts.ts';
+import { accountCount } from './db/accounts-sql.ts';
 import { openDatabase } from './db/open-db.ts';
 import { hasAreas, seedCounty } from './db/seed-sql.ts';
 import { readServerSettings } from './server-settings.ts';
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
   if (demo) {
     const made = await seedDemoAccounts(db, new Date());
     if (made.length > 0) console.log(`Demo accounts: ${made.join(', ')} (password ${DEMO_PASSWORD})`);
+  }
+  // Every route but sign-in and health needs a session: a database without accounts answers no one.
+  if (accountCount(db) === 0) {
+    console.warn('No accounts yet, so no one can sign in. Make an administrator: ' +
+      `pnpm account -- add --database ${databasePath} --username admin --role admin --password '<at least 10 characters>'`);
   }
 
   t = performance.now();

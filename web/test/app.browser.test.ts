@@ -26,7 +26,7 @@ interface GridFeature {
 
 describe('the map page', () => {
   it('draws the grids, goes down to the town of a clicked grid and switches to English, all offline and without errors', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     await page.goto(server.url);
     await waitForMapReady(page);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -61,7 +61,7 @@ describe('the map page', () => {
   });
 
   it('shows an open incident from the vector tiles and opens its details when clicked', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     await page.goto(server.url);
     await waitForMapReady(page);
 
@@ -84,7 +84,7 @@ describe('the map page', () => {
   });
 
   it('hides a layer when its switch is turned off', async () => {
-    const { page, errors } = await openGuardedPage(browser);
+    const { page, errors } = await openGuardedPage(browser, server);
     await page.goto(server.url);
     await waitForMapReady(page);
     const visibility = () =>
@@ -119,7 +119,7 @@ describe('a configured base map', () => {
   });
 
   it('draws GridMap’s layers over the style that BASEMAP_STYLE_URL names', async () => {
-    const { page, errors } = await openGuardedPage(browser);
+    const { page, errors } = await openGuardedPage(browser, configured);
     await page.goto(configured.url);
     await waitForMapReady(page);
     const layers: string[] = await page.evaluate(() => (window as any).__gridmap.map.getStyle().layers.map((l: any) => l.id));

@@ -21,7 +21,7 @@ interface Feature {
 }
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, body === undefined ? {} : {
+  const res = await server.api.fetch(path, body === undefined ? {} : {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -36,7 +36,7 @@ async function placeInCounty(index: number): Promise<[number, number]> {
 }
 
 async function openCommandCentre() {
-  const guarded = await openGuardedPage(browser);
+  const guarded = await openGuardedPage(browser, server);
   await guarded.page.goto(server.url);
   await waitForMapReady(guarded.page);
   await guarded.page.waitForSelector('[data-testid="live-state"].live', { timeout: 20_000 });

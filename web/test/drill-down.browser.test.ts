@@ -22,7 +22,7 @@ interface AreaFeature {
 }
 
 async function areasOf(query: string): Promise<AreaFeature[]> {
-  const res = await fetch(`${server.url}/api/areas?${query}`);
+  const res = await server.api.fetch(`/api/areas?${query}`);
   return ((await res.json()) as { features: AreaFeature[] }).features;
 }
 
@@ -39,7 +39,7 @@ async function settled(page: Page): Promise<void> {
 
 describe('drilling from the county to a grid', () => {
   it('goes down by map and list clicks, back up by the breadcrumb, and a reload restores the place', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser, { width: 1600, height: 1000 });
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server, { width: 1600, height: 1000 });
     await page.goto(server.url);
     await waitForMapReady(page);
     const [county] = await areasOf('level=county');
@@ -96,7 +96,7 @@ describe('drilling from the county to a grid', () => {
   });
 
   it('opens an incident from the table and exports the selection as CSV and GeoJSON', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser, { width: 1600, height: 1000 });
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server, { width: 1600, height: 1000 });
     const [county] = await areasOf('level=county');
     const [town] = await areasOf(`parent=${county.id}`);
     await page.goto(`${server.url}/?area=${town.id}&from=2020-01-01`);
@@ -113,7 +113,7 @@ describe('drilling from the county to a grid', () => {
 
     // The table counts the same selection that the exports carry.
     const href = (await page.getAttribute('[data-testid="export-csv"]', 'href'))!;
-    const all = await fetch(`${server.url}${href.replace('/api/exports/incidents.csv', '/api/incidents')}&limit=1`);
+    const all = await server.api.fetch(`${href.replace('/api/exports/incidents.csv', '/api/incidents')}&limit=1`);
     const numberMatched = ((await all.json()) as { numberMatched: number }).numberMatched;
     expect(await page.textContent('[data-testid="table-count"]')).toContain(String(numberMatched));
 

@@ -47,7 +47,7 @@ function describeFrames(frames: number[]): string {
 
 describe('heat map, hot spots and warnings', () => {
   it('plays the heat map week by week and reports its frame times', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     await page.goto(server.url);
     await waitForMapReady(page);
     await page.click('[data-testid="heat-toggle"]');
@@ -101,7 +101,7 @@ describe('heat map, hot spots and warnings', () => {
   });
 
   it('draws significant hot spots and states the weights', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     await page.goto(server.url);
     await waitForMapReady(page);
     await page.click('[data-testid="hotspots-toggle"]');
@@ -117,7 +117,7 @@ describe('heat map, hot spots and warnings', () => {
   });
 
   it('lists warnings with their reasons, locates a rising grid and speaks English on the switch', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     await page.goto(server.url);
     await waitForMapReady(page);
     // The list opens from its folded header.

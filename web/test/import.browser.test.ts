@@ -25,7 +25,7 @@ async function registerCsv(): Promise<Buffer> {
 
 describe('the data page', () => {
   it('imports a household register: upload, mapping, dry-run report, apply; and offers exports', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     await page.goto(server.url);
     await waitForMapReady(page);
     const before = await getJson<{ counts: { households: number } }>('/api/health');

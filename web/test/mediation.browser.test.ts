@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
+  const res = await server.api.fetch(path);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -29,7 +29,7 @@ async function api<T>(path: string): Promise<T> {
 type Collection = { features: { id: number; geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[] };
 
 async function openApp() {
-  const guarded = await openGuardedPage(browser);
+  const guarded = await openGuardedPage(browser, server);
   await guarded.page.goto(server.url);
   await waitForMapReady(guarded.page);
   return guarded;

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await server.api.fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 }
@@ -72,7 +72,7 @@ async function pixel(page: Page, [lon, lat]: [number, number]) {
 
 describe('the planner', () => {
   it('moves a shared vertex, shows the balance change, applies the plan and the map shows the new boundary', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server);
     // The community with the most grids.
     const communities = await api<{ features: { id: number }[] }>('/api/areas?level=community');
     let community: PlannerCommunity | null = null;

@@ -6,8 +6,9 @@ import type { RunningServer } from './support/start-server.ts';
 import { useServerAndBrowser } from './support/use-server-and-browser.ts';
 import { waitForMapReady } from './map-page.ts';
 
-// Signing in with the demo accounts: the UI offers what the role may do, and a signed-in write
-// carries the session's CSRF token (the server refuses it otherwise).
+// Signing in with the demo accounts: nothing but the sign-in page without a session, the UI
+// offers what the role may do, and a signed-in write carries the session's CSRF token (the
+// server refuses it otherwise).
 
 const DEMO_PASSWORD = 'gridmap2026';
 const env = useServerAndBrowser(13);
@@ -16,7 +17,7 @@ let browser: Browser;
 beforeAll(() => ({ server, browser } = env));
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.click('[data-testid="sign-in-open"]');
+  await page.waitForSelector('[data-testid="sign-in-page"]');
   await page.fill('[data-testid="sign-in-username"]', username);
   await page.fill('[data-testid="sign-in-password"]', DEMO_PASSWORD);
   await page.click('[data-testid="sign-in-submit"]');
@@ -30,25 +31,39 @@ async function openNewestIncident(page: Page): Promise<void> {
 }
 
 describe('signing in', () => {
-  it('shows a read-only official no report button and no steps', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+  it('opens on the sign-in page, refuses a wrong password, and shows a read-only official no report button and no steps', async () => {
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server, undefined, null);
+    const apiCalls: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/')) apiCalls.push(path);
+    });
     await page.goto(server.url);
-    await waitForMapReady(page);
-    expect(await page.locator('[data-testid="new-report"]').count()).toBe(1);
+    await page.waitForSelector('[data-testid="sign-in-page"]');
+    expect(await page.textContent('[data-testid="sign-in-demo"]')).toContain('official');
+    // Signed out, the page asks only who is signed in and whether the server is up: no county data.
+    expect(new Set(apiCalls)).toEqual(new Set(['/api/session', '/api/health']));
+    await page.fill('[data-testid="sign-in-username"]', 'official');
+    await page.fill('[data-testid="sign-in-password"]', 'wrong-password');
+    await page.click('[data-testid="sign-in-submit"]');
+    expect(await page.textContent('[role="alert"]')).toBe(zhCN['session.failed']);
     await signIn(page, 'official');
+    await waitForMapReady(page);
     expect(await page.textContent('[data-testid="session-menu"]')).toContain(zhCN['role.official']);
     await expect.poll(() => page.locator('[data-testid="new-report"]').count()).toBe(0);
     await openNewestIncident(page);
     expect(await page.locator('[data-testid="incident-actions"]').count()).toBe(0);
     expect(foreignRequests).toEqual([]);
-    expect(errors).toEqual([]);
+    // Chromium logs the refused sign-in's 401 as a failed resource; nothing else may have gone wrong.
+    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
   });
 
   it('lets the county command centre take a step, signed in, and sign out', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server, undefined, null);
     await page.goto(server.url);
-    await waitForMapReady(page);
     await signIn(page, 'county');
+    await waitForMapReady(page);
+    expect(await page.locator('[data-testid="new-report"]').count()).toBe(1);
     // A fresh case to act on, reported by the signed-in page itself through the form's API.
     const created = await page.evaluate(async () => {
       const grids = await (await fetch('/api/areas?level=grid')).json();
@@ -70,7 +85,8 @@ describe('signing in', () => {
     expect(await page.textContent('[data-testid="incident-timeline"]')).toContain('市综治中心值班员');
 
     await page.click('[data-testid="sign-out"]');
-    await page.waitForSelector('[data-testid="sign-in-open"]');
+    await page.waitForSelector('[data-testid="sign-in-page"]');
+    expect(await page.locator('[data-testid="session-menu"]').count()).toBe(0);
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
   });

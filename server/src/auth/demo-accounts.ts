@@ -1,10 +1,10 @@
 import type { AccountRole } from '@gridmap/shared';
-import { accountCount, insertAccount } from '../db/accounts-sql.ts';
+import { findAccountByUsername, insertAccount } from '../db/accounts-sql.ts';
 import type { Db } from '../db/open-db.ts';
+import { DEMO_PASSWORD } from '@gridmap/shared/demo/demo-defaults';
 import { hashPassword } from './password.ts';
 
-/** The password of every demo account (README lists them); a real deployment makes its own. */
-export const DEMO_PASSWORD = 'gridmap2026';
+export { DEMO_PASSWORD } from '@gridmap/shared/demo/demo-defaults';
 
 /** One demo account per role: username, display name, role, and the level of the area it is scoped to. */
 const DEMO_ACCOUNTS: { username: string; displayName: string; role: AccountRole; level: 'county' | 'town' | 'community' | 'grid' }[] = [
@@ -17,12 +17,13 @@ const DEMO_ACCOUNTS: { username: string; displayName: string; role: AccountRole;
 ];
 
 /**
- * Seeds the demo accounts into a database that has none: the county-wide ones at the county,
+ * Seeds the demo accounts that are missing (by username): the county-wide ones at the county,
  * the town one at the town with the most households (the busiest command centre), the grid
  * worker at the busiest grid of that town. Returns the usernames made.
  */
 export async function seedDemoAccounts(db: Db, now: Date): Promise<string[]> {
-  if (accountCount(db) > 0) return [];
+  const missing = DEMO_ACCOUNTS.filter((a) => findAccountByUsername(db, a.username) === null);
+  if (missing.length === 0) return [];
   const pick = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
   const county = pick("SELECT id FROM areas WHERE level = 'county' ORDER BY id LIMIT 1");
   const town = pick("SELECT id FROM areas WHERE level = 'town' ORDER BY households DESC, id LIMIT 1");
@@ -34,9 +35,9 @@ export async function seedDemoAccounts(db: Db, now: Date): Promise<string[]> {
   const areaOf = { county, town, community: county, grid };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   db.transaction(() => {
-    for (const a of DEMO_ACCOUNTS) {
+    for (const a of missing) {
       insertAccount(db, { username: a.username, displayName: a.displayName, role: a.role, areaId: areaOf[a.level], passwordHash }, now);
     }
   })();
-  return DEMO_ACCOUNTS.map((a) => a.username);
+  return missing.map((a) => a.username);
 }

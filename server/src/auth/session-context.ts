@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { isRootArea } from '../db/areas-sql.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 /** The header a signed-in client echoes its session's CSRF token in on every write. */
@@ -19,7 +20,7 @@ export function sessionContext({ db, config }: AppDeps): MiddlewareHandler<AppEn
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? resolveSession(db, token, config.now()) : null;
-    c.set('session', session && { ...session, token: token! });
+    c.set('session', session && { ...session, token: token!, scopeIsRoot: session.account.areaId === null || isRootArea(db, session.account.areaId) });
     if (session && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
       throw new ApiError('forbidden', `a write needs the session's CSRF token in the ${CSRF_HEADER} header`);
     }

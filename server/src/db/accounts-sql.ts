@@ -8,7 +8,7 @@ export type StoredAccount = Account & { passwordHash: string; disabled: boolean 
 
 export function insertAccount(
   db: Db,
-  account: { username: string; displayName: string; role: AccountRole; areaId: number; passwordHash: string },
+  account: { username: string; displayName: string; role: AccountRole; areaId: number | null; passwordHash: string },
   now: Date,
 ): number {
   const { lastInsertRowid } = db

@@ -15,6 +15,8 @@ export interface AreaFilter {
   level?: AreaLevel;
   parentId?: number;
   bbox?: Bbox;
+  /** Only areas inside this one (itself included): an account's scope. */
+  within?: number;
 }
 
 /** An area's properties and its GeoJSON geometry as the stored text (served without re-parsing). */
@@ -53,6 +55,10 @@ export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
   if (filter.parentId !== undefined) {
     where.push('a.parent_id = ?');
     params.push(filter.parentId);
+  }
+  if (filter.within !== undefined) {
+    where.push(inSubtree('a.id'));
+    params.push(filter.within);
   }
   if (filter.bbox !== undefined) {
     // The R*Tree finds candidate boxes that intersect; its 32-bit boxes are rounded outwards,
@@ -173,4 +179,9 @@ function areaProperties(r: RawArea, openIncidents: number): AreaProperties {
 export function getAreaLevel(db: Db, id: number): AreaLevel | null {
   const level = db.prepare('SELECT level FROM areas WHERE id = ?').pluck().get(id) as AreaLevel | undefined;
   return level ?? null;
+}
+
+/** Whether area `id` has no parent (the top of the tree: the county, or the province). */
+export function isRootArea(db: Db, id: number): boolean {
+  return db.prepare('SELECT parent_id IS NULL FROM areas WHERE id = ?').pluck().get(id) === 1;
 }

@@ -118,11 +118,16 @@ function layoutKey(rows: { id: number; geometry: string }[]): string {
   return `${rows.length}:${(h >>> 0).toString(36)}`;
 }
 
-/** The county's outline (the one area without a parent) as its stored GeoJSON text, or null in an empty database. */
-export function countyOutlineText(db: Db): string | null {
-  const text = db.prepare(`SELECT geometry FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1`).pluck().get() as
-    | string
-    | undefined;
+/**
+ * The outline of area `areaId`, or of the county (the one area without a parent) when null, as
+ * its stored GeoJSON text; null in an empty database.
+ */
+export function countyOutlineText(db: Db, areaId: number | null = null): string | null {
+  const text = (
+    areaId === null
+      ? db.prepare(`SELECT geometry FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1`).pluck().get()
+      : db.prepare(`SELECT geometry FROM areas WHERE id = ?`).pluck().get(areaId)
+  ) as string | undefined;
   return text ?? null;
 }
 

@@ -1,12 +1,15 @@
 import type { HouseholdRecord } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
 import { bboxCondition, bboxParams } from './bbox-sql.ts';
+import { inSubtree } from './in-subtree.ts';
 import type { Db } from './open-db.ts';
 import { toPage, type Page, type PageRequest } from './paging.ts';
 
 export interface HouseholdFilter {
   bbox?: Bbox;
   gridId?: number;
+  /** Only households in grids inside this area: an account's scope. */
+  within?: number;
 }
 
 /** A household as stored: names and phones unmasked (the route decides what a caller sees). */
@@ -19,6 +22,10 @@ export function listHouseholds(db: Db, filter: HouseholdFilter, page: PageReques
   if (filter.gridId !== undefined) {
     where.push('h.grid_id = ?');
     params.push(filter.gridId);
+  }
+  if (filter.within !== undefined) {
+    where.push(inSubtree('h.grid_id'));
+    params.push(filter.within);
   }
   if (filter.bbox !== undefined) {
     where.push(bboxCondition('h', 'households_rtree'));

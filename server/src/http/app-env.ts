@@ -8,6 +8,8 @@ export interface RequestSession {
   expiresAt: string;
   /** The cookie's token, to close the session on sign-out. */
   token: string;
+  /** Whether the account's area is the root of the area tree (its scope is everything). */
+  scopeIsRoot: boolean;
 }
 
 export interface AppEnv {

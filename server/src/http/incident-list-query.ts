@@ -7,7 +7,8 @@ import {
   type IncidentSort,
 } from '@gridmap/shared';
 import { z } from 'zod';
-import { getAreaLevel } from '../db/areas-sql.ts';
+import { inScope } from '../auth/scope.ts';
+import { isRootArea } from '../db/areas-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { parseSort, type IncidentListFilter, type SortCursor } from '../db/incident-list-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -45,11 +46,13 @@ export const incidentListQuery = queryObject({ ...incidentFilterParams, limit: l
 export const incidentExportQuery = queryObject(incidentFilterParams).superRefine(checkSpan);
 
 /** The filter a query names, after checking that its area exists (400 naming areaId). */
-export function incidentListFilter(db: Db, q: FilterQuery): IncidentListFilter {
+export function incidentListFilter(db: Db, q: FilterQuery, scope: number | null): IncidentListFilter {
   requireArea(db, 'areaId', q.areaId);
-  // Every incident lies in the county: its filter is no filter, and without it SQLite can walk
-  // the sort column's index instead of sorting the whole county for one page.
-  const areaId = q.areaId !== undefined && getAreaLevel(db, q.areaId) === 'county' ? undefined : q.areaId;
+  if (q.areaId !== undefined && !inScope(db, scope, q.areaId)) throw new ApiError('forbidden', `area ${q.areaId} lies outside your area`, 'areaId');
+  // Without an area, the account's. Every incident lies under the root: its filter is no filter,
+  // and without it SQLite can walk the sort column's index instead of sorting everything for one page.
+  const asked = q.areaId ?? scope ?? undefined;
+  const areaId = asked !== undefined && isRootArea(db, asked) ? undefined : asked;
   return {
     bbox: q.bbox,
     from: q.from && new Date(q.from.start).toISOString(),

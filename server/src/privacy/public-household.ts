@@ -6,11 +6,11 @@ import { maskName, maskPhone } from './mask-contact.ts';
 export type PublicHousehold = z.infer<typeof householdPropertiesSchema>;
 
 /**
- * What any caller of the API sees of a household, in lists and alone alike: the head's name and
- * phone masked, and only the tags that are not sensitive (migrant, elderly_alone). Key-group
- * tags (KEY_GROUP_TAGS: released prisoners, people under community correction, …) say something
- * about a person that only the staff in charge may know; until roles decide who that is
- * (issue 9), no one gets them from here. Counts of key-group households per area stay public.
+ * What a role without `see_personal` (planner, official) sees of a household, in lists and
+ * alone alike: the head's name and phone masked, and only the tags that are not sensitive
+ * (migrant, elderly_alone). Key-group tags (KEY_GROUP_TAGS: released prisoners, people under
+ * community correction, …) say something about a person that only the staff in charge may know
+ * (household-view.ts decides who that is).
  */
 export function publicHousehold(h: HouseholdRow): PublicHousehold {
   return {

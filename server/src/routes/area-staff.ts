@@ -23,6 +23,7 @@ export function areaStaffRoutes({ db }: AppDeps) {
     .get('/:id/staff', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
       requireGrid(db, id);
+      if (!inScope(db, scopeAreaId(c), id)) throw new ApiError('forbidden', `grid ${id} lies outside your area`, 'id');
       return c.json({ staff: listGridStaff(db, id) });
     })
     .put('/:id/staff', limitBody(MAX_SMALL_BODY_BYTES), validate('param', idPathParams), validate('json', gridStaffRequestSchema), (c) => {

@@ -6,6 +6,7 @@ import { getStatsArea } from '../db/stats-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { inScope, requireInScope, scopeAreaId } from '../auth/scope.ts';
 import { idPathParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
 import { areaStats, childrenStats } from '../stats/area-stats.ts';
@@ -34,7 +35,11 @@ export function areaStatsRoutes({ db, config }: AppDeps) {
       const now = config.now();
       const period = periodOf(c.req.valid('query'), now);
       const area = orNotFound(getStatsArea(db, id), 'area', id);
-      return c.json(areaStats(db, area, period, now));
+      requireInScope(c, db, id, 'id');
+      const stats = areaStats(db, area, period, now);
+      // Siblings outside the account's area (the other towns, for a town's centre) are not its to see.
+      const scope = scopeAreaId(c);
+      return c.json(scope === null ? stats : { ...stats, siblings: stats.siblings.filter((s) => inScope(db, scope, s.id)) });
     })
     .get(
       '/:id/children/stats',
@@ -46,6 +51,7 @@ export function areaStatsRoutes({ db, config }: AppDeps) {
         const now = config.now();
         const period = periodOf(q, now);
         const area = orNotFound(getStatsArea(db, id), 'area', id);
+        requireInScope(c, db, id, 'id');
         return c.json(childrenStats(db, area, q.figure, period, now));
       },
     );

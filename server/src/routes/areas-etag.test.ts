@@ -2,7 +2,7 @@ import { areaCollectionSchema, areaDetailSchema } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { seedCounty } from '../db/seed-sql.ts';
-import { useTempDatabases, useTinyCountyApp } from '../test/test-app.ts';
+import { openTestSession, signedIn, useTempDatabases, useTinyCountyApp } from '../test/test-app.ts';
 import { TINY_NOW, tinyCounty } from '../test/tiny-county.ts';
 
 const revalidate = (etag: string) => ({ headers: { 'If-None-Match': etag } });
@@ -71,7 +71,8 @@ describe('revalidating /api/areas/:id as the clock moves', () => {
     const { db } = temps.create();
     seedCounty(db, tinyCounty());
     let now = new Date(TINY_NOW);
-    const app = createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => now } });
+    const bare = createApp({ db, config: { basemapStyleUrl: null, webDist: null, now: () => now } });
+    let app = signedIn(bare, openTestSession(db, 'admin', now));
 
     const first = await app.request('/api/areas/4');
     expect(areaDetailSchema.parse(await first.json()).properties.overdueIncidents).toBe(1);
@@ -80,6 +81,7 @@ describe('revalidating /api/areas/:id as the clock moves', () => {
 
     // Incident 1 (grid 4, reported) is due on 2025-06-09.
     now = new Date('2025-06-10T00:00:00Z');
+    app = signedIn(bare, openTestSession(db, 'admin', now)); // the first session has expired by then
     const later = await app.request('/api/areas/4', revalidate(etag));
     expect(later.status).toBe(200);
     expect(later.headers.get('ETag')).not.toBe(etag);

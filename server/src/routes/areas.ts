@@ -5,6 +5,8 @@ import type { AppDeps } from '../app.ts';
 import { getAreaDetail, listAreas } from '../db/areas-sql.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { requireInScope, scopeAreaId, suppressesSmallCounts } from '../auth/scope.ts';
+import { suppressSmallCount } from '../privacy/small-counts.ts';
 import { notModified } from '../http/conditional-get.ts';
 import { dataEtag } from '../http/data-etag.ts';
 import { EncodedBodyCache } from '../http/encoded-body-cache.ts';
@@ -29,18 +31,23 @@ export function areasRoutes({ db, config }: AppDeps) {
   const bodies = new EncodedBodyCache();
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
-      requireArea(db, 'parent', c.req.valid('query').parent);
-      const etag = dataEtag(db);
+      const q = c.req.valid('query');
+      requireArea(db, 'parent', q.parent);
+      const scope = scopeAreaId(c);
+      if (q.parent !== undefined) requireInScope(c, db, q.parent, 'parent');
+      // The account's scope is part of the tag and the cache key: two accounts never share a body.
+      const etag = dataEtag(db, `s${scope ?? 'all'}`);
       const unchanged = notModified(c, etag, AREAS_CACHE_CONTROL);
       if (unchanged) return unchanged;
-      const q = c.req.valid('query');
       const self = new URL(c.req.url);
       const key = `${etag} ${self.search}`;
-      return bodies.respond(c, key, GEOJSON_CONTENT_TYPE, () => areaCollectionJson(db, q, self));
+      return bodies.respond(c, key, GEOJSON_CONTENT_TYPE, () => areaCollectionJson(db, q, scope, self));
     })
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
-      const area = orNotFound(getAreaDetail(db, id, config.now()), 'area', id);
+      const found = orNotFound(getAreaDetail(db, id, config.now()), 'area', id);
+      requireInScope(c, db, id, 'id');
+      const area = { ...found, keyGroupHouseholds: suppressesSmallCounts(c) ? suppressSmallCount(found.keyGroupHouseholds) : found.keyGroupHouseholds };
       const { properties, geometryJson, ...figures } = area;
       // Overdue counts move with the clock, not only with writes, so they are part of the tag.
       const unchanged = notModified(c, dataEtag(db, figures.overdueIncidents), AREAS_CACHE_CONTROL);
@@ -57,8 +64,8 @@ export function areasRoutes({ db, config }: AppDeps) {
 }
 
 /** The FeatureCollection of the areas a list query asks for, as JSON text. */
-function areaCollectionJson(db: AppDeps['db'], q: z.infer<typeof listQuery>, self: URL): string {
-  const rows = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox });
+function areaCollectionJson(db: AppDeps['db'], q: z.infer<typeof listQuery>, scope: number | null, self: URL): string {
+  const rows = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox, ...(scope !== null && { within: scope }) });
   // Geometries are written out as stored rather than parsed and re-serialised: the grid
   // layer is megabytes of coordinates and this keeps it a string concatenation.
   const features = rows.map(

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { getHouseholdsByIds } from '../db/coverage-sql.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { inScope, scopeAreaId, scopedAreaFilter } from '../auth/scope.ts';
 import { geojsonResponse, pointFeatureCollection } from '../http/feature-collection.ts';
 import { decimalParam, integerParam } from '../http/number-params.ts';
 import { idParam, pagingParams, queryObject } from '../http/query-params.ts';
@@ -40,13 +41,14 @@ export function coverageRoutes({ db, coverage }: AppDeps & { coverage: CoverageS
   return new Hono<AppEnv>()
     .get('/', validate('query', figuresQuery), (c) => {
       const q = c.req.valid('query');
+      const scope = scopeAreaId(c);
       const result = coverage.at(q.distance ?? DEFAULT_COVERAGE_DISTANCE_M);
       const kinds: IncidentKind[] = q.kind ? [q.kind] : [...INCIDENT_KINDS];
       const body: Coverage = {
         distanceM: result.distanceM,
         kinds,
         areas: result.areas
-          .filter((a) => q.level === undefined || a.level === q.level)
+          .filter((a) => (q.level === undefined || a.level === q.level) && (scope === null || inScope(db, scope, a.id)))
           .map((a) => {
             const figures = result.byArea.get(a.id);
             const uncovered = Object.fromEntries(
@@ -60,8 +62,9 @@ export function coverageRoutes({ db, coverage }: AppDeps & { coverage: CoverageS
     .get('/households', validate('query', householdsQuery), (c) => {
       const q = c.req.valid('query');
       requireArea(db, 'areaId', q.areaId);
+      const areaId = scopedAreaFilter(c, db, 'areaId', q.areaId) ?? undefined;
       const result = coverage.at(q.distance ?? DEFAULT_COVERAGE_DISTANCE_M);
-      const ids = uncoveredHouseholdIds(result, kindBit(q.kind), q.areaId, q.cursor ?? 0, q.limit + 1);
+      const ids = uncoveredHouseholdIds(result, kindBit(q.kind), areaId, q.cursor ?? 0, q.limit + 1);
       const rows = getHouseholdsByIds(db, ids);
       const page = rows.length > q.limit ? { items: rows.slice(0, q.limit), nextAfterId: rows[q.limit - 1].id } : { items: rows, nextAfterId: null };
       return geojsonResponse(c, pointFeatureCollection(page, c.req.url, publicHousehold));

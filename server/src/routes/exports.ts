@@ -6,6 +6,7 @@ import { areaNames } from '../db/stats-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { csvLine, UTF8_BOM } from '../exports/csv.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { scopeAreaId } from '../auth/scope.ts';
 import { GEOJSON_CONTENT_TYPE, pointFeature } from '../http/feature-collection.ts';
 import { incidentExportQuery, incidentListFilter } from '../http/incident-list-query.ts';
 import { validate } from '../http/validate.ts';
@@ -41,7 +42,7 @@ export function exportsRoutes({ db, config }: AppDeps) {
     .get('/incidents.csv', validate('query', incidentExportQuery), (c) => {
       const q = c.req.valid('query');
       const now = config.now();
-      const filter = incidentListFilter(db, q);
+      const filter = incidentListFilter(db, q, scopeAreaId(c));
       checkSize(db, filter, now);
       const names = areaNames(db);
       const nameOf = (id: number | null | undefined) => (id == null ? null : (names.get(id) ?? null));
@@ -66,7 +67,7 @@ export function exportsRoutes({ db, config }: AppDeps) {
     .get('/incidents.geojson', validate('query', incidentExportQuery), (c) => {
       const q = c.req.valid('query');
       const now = config.now();
-      const filter = incidentListFilter(db, q);
+      const filter = incidentListFilter(db, q, scopeAreaId(c));
       checkSize(db, filter, now);
       const features = allIncidentsSorted(db, filter, q.sort, now).map((row) => pointFeature(row, incidentProperties));
       return c.body(JSON.stringify({ type: 'FeatureCollection', features, numberMatched: features.length }), 200, {

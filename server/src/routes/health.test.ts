@@ -1,8 +1,9 @@
 import { clientConfigSchema, healthSchema } from '@gridmap/shared';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { getJson, useTempDatabases, useTinyCountyApp } from '../test/test-app.ts';
-import { TINY_NOW } from '../test/tiny-county.ts';
+import { seedCounty } from '../db/seed-sql.ts';
+import { getJson, openTestSession, signedIn, useTempDatabases, useTinyCountyApp } from '../test/test-app.ts';
+import { TINY_NOW, tinyCounty } from '../test/tiny-county.ts';
 
 describe('GET /api/health', () => {
   const t = useTinyCountyApp();
@@ -46,7 +47,9 @@ describe('GET /api/config', () => {
 
   it('passes on the base map style the deployment configures', async () => {
     const basemapStyleUrl = 'https://tiles.example.org/styles/zhejiang.json';
-    const app = createApp({ db: temps.create().db, config: { basemapStyleUrl, webDist: null, now: () => new Date() } });
+    const { db } = temps.create();
+    seedCounty(db, tinyCounty());
+    const app = signedIn(createApp({ db, config: { basemapStyleUrl, webDist: null, now: () => new Date() } }), openTestSession(db, 'official', new Date()));
     expect(clientConfigSchema.parse((await getJson(app, '/api/config')).body)).toEqual({ basemapStyleUrl });
   });
 });

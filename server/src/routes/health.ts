@@ -3,10 +3,12 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { readHealth } from '../db/health-sql.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { scopeAreaId } from '../auth/scope.ts';
 
 export function healthRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>().get('/', (c) => {
-    const health: Health = { ...readHealth(db), serverTime: config.now().toISOString() };
+    // Open to probes without a session; the counts are statistics, so only a signed-in caller gets them, for its own area.
+    const health: Health = { ...readHealth(db, c.get('session') ? scopeAreaId(c) : undefined), serverTime: config.now().toISOString() };
     return c.json(health);
   });
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { loadAnalysisIncidents } from '../db/hotspots-sql.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { scopedAnalysis } from '../auth/scoped-analysis.ts';
 import { notModified } from '../http/conditional-get.ts';
 import { dataEtag } from '../http/data-etag.ts';
 import { EncodedBodyCache } from '../http/encoded-body-cache.ts';
@@ -20,11 +21,12 @@ export function heatRoutes({ db, config }: AppDeps) {
   const bodies = new EncodedBodyCache();
   return new Hono<AppEnv>().get('/', validate('query', queryObject({})), (c) => {
     const nowWeek = countyWeekNumber(config.now().getTime());
-    const etag = dataEtag(db, nowWeek);
+    const scoped = scopedAnalysis(c, db);
+    const etag = dataEtag(db, nowWeek, `s${scoped.scope ?? 'all'}`);
     const unchanged = notModified(c, etag, 'no-cache');
     if (unchanged) return unchanged;
     return bodies.respond(c, etag, GEOJSON_CONTENT_TYPE, () => {
-      const p = loadAnalysisIncidents(db);
+      const p = scoped.incidents(loadAnalysisIncidents(db));
       const features: string[] = new Array(p.count);
       let firstWeek = nowWeek;
       for (let i = 0; i < p.count; i++) {

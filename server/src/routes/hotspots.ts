@@ -6,6 +6,7 @@ import type { AppDeps } from '../app.ts';
 import { countyOutlineText, loadAnalysisIncidents, loadGridCells } from '../db/hotspots-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { scopedAnalysis } from '../auth/scoped-analysis.ts';
 import { notModified } from '../http/conditional-get.ts';
 import { dataEtag } from '../http/data-etag.ts';
 import { EncodedBodyCache } from '../http/encoded-body-cache.ts';
@@ -51,21 +52,22 @@ export function hotspotsRoutes({ db }: AppDeps) {
   const bodies = new EncodedBodyCache();
   return new Hono<AppEnv>().get('/', validate('query', hotspotQuery), (c) => {
     const q = c.req.valid('query');
-    const etag = dataEtag(db);
+    const scoped = scopedAnalysis(c, db);
+    const etag = dataEtag(db, `s${scoped.scope ?? 'all'}`);
     const unchanged = notModified(c, etag, 'no-cache');
     if (unchanged) return unchanged;
     const key = `${etag} ${new URL(c.req.url).search}`;
     return bodies.respond(c, key, GEOJSON_CONTENT_TYPE, () => {
-      const incidents = loadAnalysisIncidents(db);
+      const incidents = scoped.incidents(loadAnalysisIncidents(db));
       let cells: StudyCells;
       if (q.unit === 'hex') {
-        const outline = countyOutlineText(db);
+        const outline = countyOutlineText(db, scoped.scope);
         if (!outline) throw new ApiError('not_found', 'the database holds no county to analyse');
         const resolution = q.resolution ?? DEFAULT_HEX_RESOLUTION;
         const hex = hexCellsFor(incidents, outline, resolution);
         cells = { unit: 'hex', resolution, keys: hex.cells, geometryJson: hex.geometryJson, cellOfPoint: hex.cellOfPoint, neighbourhood: hex.neighbourhood };
       } else {
-        const area = gridStudyAreaFor(incidents, loadGridCells(db));
+        const area = gridStudyAreaFor(incidents, scoped.gridCells(loadGridCells(db)));
         cells = {
           unit: 'grid',
           resolution: null,

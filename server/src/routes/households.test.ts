@@ -39,8 +39,8 @@ describe('GET /api/households', () => {
     expect(edge.features.map((f) => f.id)).toEqual([1]);
   });
 
-  it('masks head names and phone numbers', async () => {
-    const page = householdCollectionSchema.parse((await getJson(t.current.app, '/api/households?limit=2')).body);
+  it('masks head names and phone numbers for a role that does not need them', async () => {
+    const page = householdCollectionSchema.parse((await getJson(t.current.as('official'), '/api/households?limit=2')).body);
     expect(page.features.map((f) => [f.properties.headName, f.properties.phone])).toEqual([
       ['李*', '138****1001'],
       ['张**', '138****1002'],
@@ -87,15 +87,33 @@ describe('GET /api/households', () => {
 describe('GET /api/households/:id', () => {
   const t = useTinyCountyApp();
 
-  it('shows the migrant tag of household 1 but not its key-group tag', async () => {
-    const one = householdFeatureSchema.parse((await getJson(t.current.app, '/api/households/1')).body);
+  it('shows the planner the migrant tag of household 1 but not its key-group tag', async () => {
+    const planner = t.current.as('planner');
+    const one = householdFeatureSchema.parse((await getJson(planner, '/api/households/1')).body);
     expect(one.properties.tags).toEqual(['migrant']);
-    const page = householdCollectionSchema.parse((await getJson(t.current.app, '/api/households?limit=1')).body);
+    const page = householdCollectionSchema.parse((await getJson(planner, '/api/households?limit=1')).body);
     expect(page.features[0].properties.tags).toEqual(['migrant']);
   });
 
+  it('shows the grid worker of the grid the household in full, and the view goes to the audit log', async () => {
+    const worker = t.current.as('grid_worker', 4);
+    const { body } = await getJson(worker, '/api/households/2');
+    expect(householdFeatureSchema.parse(body).properties).toMatchObject({ gridId: 4, headName: '张小明', phone: '13812341002' });
+    const line = t.current.db.prepare('SELECT username, action, target FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    expect(line).toEqual({ username: 'test-grid_worker-4', action: 'view_personal', target: 'households 2' });
+  });
+
+  it('hides a household outside the account\'s area as if it did not exist', async () => {
+    const worker = t.current.as('grid_worker', 5);
+    expect((await getJson(worker, '/api/households/2')).status).toBe(404);
+    const page = householdCollectionSchema.parse((await getJson(worker, '/api/households')).body);
+    expect(page.features.length).toBeGreaterThan(0);
+    expect(page.features.every((f) => f.properties.gridId === 5)).toBe(true);
+    expect((await getJson(worker, '/api/households?gridId=4')).status).toBe(403);
+  });
+
   it('masks the head name and phone number of a single household as the list does', async () => {
-    const { status, body } = await getJson(t.current.app, '/api/households/2');
+    const { status, body } = await getJson(t.current.as('official'), '/api/households/2');
     expect(status).toBe(200);
     const household = householdFeatureSchema.parse(body);
     const [lon, lat] = household.geometry.coordinates;

@@ -7,7 +7,8 @@ import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/f
 import { bboxParam, idParam, idPathParams, pagingParams, queryObject } from '../http/query-params.ts';
 import { requireArea } from '../http/require-area.ts';
 import { validate } from '../http/validate.ts';
-import { publicHousehold } from '../privacy/public-household.ts';
+import { householdViewer } from '../privacy/household-view.ts';
+import { inScope, scopeAreaId, scopedAreaFilter } from '../auth/scope.ts';
 
 const listQuery = queryObject({
   bbox: bboxParam.optional(),
@@ -15,17 +16,24 @@ const listQuery = queryObject({
   ...pagingParams,
 });
 
-export function householdsRoutes({ db }: AppDeps) {
+export function householdsRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), (c) => {
       const q = c.req.valid('query');
       requireArea(db, 'gridId', q.gridId, 'grid');
-      const page = listHouseholds(db, { bbox: q.bbox, gridId: q.gridId }, { limit: q.limit, afterId: q.cursor });
-      return geojsonResponse(c, pointFeatureCollection(page, c.req.url, publicHousehold));
+      const within = scopedAreaFilter(c, db, 'gridId', q.gridId) ?? undefined;
+      const page = listHouseholds(db, { bbox: q.bbox, gridId: q.gridId, within }, { limit: q.limit, afterId: q.cursor });
+      const viewer = householdViewer(c, db, config.now());
+      viewer.audit(page.items);
+      return geojsonResponse(c, pointFeatureCollection(page, c.req.url, viewer.view));
     })
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
-      const household = orNotFound(getHousehold(db, id), 'household', id);
-      return geojsonResponse(c, pointFeature(household, publicHousehold));
+      const found = getHousehold(db, id);
+      // Outside the account's area a household is as good as absent: its existence is private.
+      const household = orNotFound(found && inScope(db, scopeAreaId(c), found.gridId) ? found : null, 'household', id);
+      const viewer = householdViewer(c, db, config.now());
+      viewer.audit([household]);
+      return geojsonResponse(c, pointFeature(household, viewer.view));
     });
 }

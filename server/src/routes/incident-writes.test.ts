@@ -52,7 +52,8 @@ describe('POST /api/incidents', () => {
     const detail = incidentDetailSchema.parse((await getJson(t.current.app, `/api/incidents/${feature.id}`)).body);
     expect(detail.properties.timeline).toMatchObject([{ kind: 'report', actor: '值班员李', toStatus: 'reported', toLevel: 'grid' }]);
     expect(detail.properties.allowedTransitions).toEqual(['accept', 'escalate']);
-    expect(detail.properties.parties).toEqual([{ name: '张**', role: 'applicant', phone: '138****1234' }]);
+    // The administrator sees the parties in full (and the view is audited); others see them masked (privacy tests).
+    expect(detail.properties.parties).toEqual([{ name: '张小明', role: 'applicant', phone: '13812341234' }]);
   });
 
   it('finds the grid in every quarter of the county', async () => {

@@ -41,7 +41,7 @@ export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub 
     .get('/', validate('query', incidentListQuery), (c) => {
       const q = c.req.valid('query');
       const now = config.now();
-      const filter = incidentListFilter(db, q);
+      const filter = incidentListFilter(db, q, scopeAreaId(c));
       const page = listIncidentsSorted(db, filter, q.sort, decodeSortCursor(q.sort, q.cursor), q.limit, now);
       const nextCursor = page.next && encodeSortCursor(q.sort, page.next);
       return geojsonResponse(c, {

@@ -9,6 +9,7 @@ import { listIncidents } from '../db/incident-list-sql.ts';
 import { listMediationPoints } from '../db/mediation-points-sql.ts';
 import type { Page, PageRequest } from '../db/paging.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { requireInScope, scopeAreaId, scopedAreaFilter } from '../auth/scope.ts';
 import { bboxParam, commaListParam, idParam, isoDateParam, queryObject } from '../http/query-params.ts';
 import { requireArea } from '../http/require-area.ts';
 import { validate } from '../http/validate.ts';
@@ -53,8 +54,10 @@ export function layerExportsRoutes({ db, config }: AppDeps) {
     .get('/areas', validate('query', areasQuery), (c) => {
       const q = c.req.valid('query');
       requireArea(db, 'parent', q.parent);
+      if (q.parent !== undefined) requireInScope(c, db, q.parent, 'parent');
+      const within = scopeAreaId(c) ?? undefined;
       const codes = areaCodes(db);
-      const rows: ExportRow[] = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox }).map((a) => ({
+      const rows: ExportRow[] = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox, within }).map((a) => ({
         properties: { ...pick(a.properties, AREA_COLUMNS), parentCode: a.properties.parentId === null ? null : (codes.get(a.properties.parentId) ?? null) },
         geometry: JSON.parse(a.geometryJson),
       }));
@@ -64,8 +67,10 @@ export function layerExportsRoutes({ db, config }: AppDeps) {
     .get('/households', validate('query', householdsQuery), (c) => {
       const q = c.req.valid('query');
       requireArea(db, 'gridId', q.gridId, 'grid');
+      const within = scopedAreaFilter(c, db, 'gridId', q.gridId) ?? undefined;
       const codes = areaCodes(db);
-      const rows = allPages((page) => listHouseholds(db, { bbox: q.bbox, gridId: q.gridId }, page)).map((h) => ({
+      // Exports are masked for every role: a file leaves the system and its audit trail.
+      const rows = allPages((page) => listHouseholds(db, { bbox: q.bbox, gridId: q.gridId, within }, page)).map((h) => ({
         properties: { ...publicHousehold(h), gridCode: codes.get(h.gridId) ?? null },
         geometry: point(h),
       }));
@@ -83,6 +88,7 @@ export function layerExportsRoutes({ db, config }: AppDeps) {
     .get('/incidents', validate('query', incidentsQuery), (c) => {
       const q = c.req.valid('query');
       requireArea(db, 'areaId', q.areaId);
+      const areaId = scopedAreaFilter(c, db, 'areaId', q.areaId) ?? undefined;
       const codes = areaCodes(db);
       const filter = {
         bbox: q.bbox,
@@ -90,7 +96,7 @@ export function layerExportsRoutes({ db, config }: AppDeps) {
         to: q.to && new Date(q.to.end).toISOString(),
         kinds: q.kind,
         statuses: q.status,
-        areaId: q.areaId,
+        areaId,
       };
       const now = config.now();
       const rows = allPages((page) => listIncidents(db, filter, page, now)).map(({ lon, lat, ...i }) => ({

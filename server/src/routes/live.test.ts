@@ -7,7 +7,7 @@ import { createApp } from '../app.ts';
 import { openDatabase } from '../db/open-db.ts';
 import { LiveHub } from '../live/live-hub.ts';
 import { openSse } from '../test/sse-client.ts';
-import { createTestApp } from '../test/test-app.ts';
+import { createTestApp, openTestSession, signedIn } from '../test/test-app.ts';
 import { TINY_NOW, tinyCounty } from '../test/tiny-county.ts';
 
 const INTAKE: IncidentIntake = {
@@ -33,7 +33,8 @@ async function startLive(options: { dbPath?: string; now?: string } = {}) {
     db = openDatabase(dbPath);
   }
   const live = new LiveHub();
-  const app = createApp({ db, live, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(now) } });
+  // A stream scoped to the whole county; the scope tests open their own sessions (incident-scope.test.ts).
+  const app = signedIn(createApp({ db, live, config: { basemapStyleUrl: null, webDist: null, now: () => new Date(now) } }), openTestSession(db, 'admin', new Date(now)));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok) => server.once('listening', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

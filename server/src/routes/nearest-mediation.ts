@@ -3,6 +3,7 @@ import type { AppDeps } from '../app.ts';
 import { getIncident } from '../db/incidents-sql.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { inScope, scopeAreaId } from '../auth/scope.ts';
 import { geojsonResponse } from '../http/feature-collection.ts';
 import { idPathParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
@@ -19,7 +20,9 @@ const query = queryObject(nearestFilterParams);
 export function nearestMediationRoutes({ db, config, mediation }: AppDeps & { mediation: MediationIndexHolder }) {
   return new Hono<AppEnv>().get('/:id/nearest-mediation', validate('param', idPathParams), validate('query', query), (c) => {
     const { id } = c.req.valid('param');
-    const incident = orNotFound(getIncident(db, id, config.now()), 'incident', id);
+    const found = getIncident(db, id, config.now());
+    // Like GET /api/incidents/:id: outside the account's area the incident does not exist for it.
+    const incident = orNotFound(found && inScope(db, scopeAreaId(c), found.gridId) ? found : null, 'incident', id);
     const q = { ...c.req.valid('query'), lon: incident.lon, lat: incident.lat, disputeKind: incident.kind };
     return geojsonResponse(c, nearestCollection(mediation.nearest(q), q, id));
   });

@@ -82,7 +82,7 @@ describe('plans', () => {
     const { community, partition } = await load(t);
     const moved = moveVertex(partition, vertexAt(partition, 120.1, 29.1), 120.16, 29.16);
     const plan = await draft(t, community, moved);
-    expect((await getJson(t.app, `/api/plans/${plan.id}`)).body).toMatchObject({ status: 'draft', author: '规划员甲' });
+    expect((await getJson(t.app, `/api/plans/${plan.id}`)).body).toMatchObject({ status: 'draft', author: t.session.username }); // the session's name, not the body's
     const impact = (await getJson(t.app, `/api/plans/${plan.id}/impact`)).body;
     expect(impact.staleGrids).toEqual([]);
 
@@ -90,7 +90,7 @@ describe('plans', () => {
     expect(res.status).toBe(200);
     expect(res.body.changedGrids).toEqual([4, 5, 6, 7]);
     expect(res.body.reassignedHouseholds).toBeGreaterThan(0);
-    expect(res.body.plan).toMatchObject({ status: 'applied', appliedBy: '审批人乙' });
+    expect(res.body.plan).toMatchObject({ status: 'applied', appliedBy: t.session.username });
     expectBruteForceAssignment(t);
     // The figures on the area rows and the figures the impact promised agree.
     const grids = (await getJson(t.app, `/api/areas?level=grid`)).body.features;
@@ -100,7 +100,7 @@ describe('plans', () => {
     expect((await getJson(t.app, `/api/areas/${COMMUNITY}`)).body.properties.households).toBe(12);
 
     const versions = (await getJson(t.app, `/api/grid-versions?community=${COMMUNITY}`)).body.versions;
-    expect(versions.filter((v: { gridId: number }) => v.gridId === 4).map((v: { version: number; author: string }) => [v.version, v.author])).toEqual([[1, ''], [2, '审批人乙']]);
+    expect(versions.filter((v: { gridId: number }) => v.gridId === 4).map((v: { version: number; author: string }) => [v.version, v.author])).toEqual([[1, ''], [2, t.session.username]]);
     const before = (await getJson(t.app, `/api/grid-versions/as-of?community=${COMMUNITY}&at=2025-05-01`)).body;
     expect(JSON.stringify(before)).not.toContain('120.16');
     expect(before.features).toHaveLength(4);

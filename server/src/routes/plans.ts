@@ -10,6 +10,7 @@ import { Hono, type Context } from 'hono';
 import { inScope, requirePermission, scopeAreaId } from '../auth/scope.ts';
 import type { AppDeps } from '../app.ts';
 import { applyPlan } from '../db/apply-plan-sql.ts';
+import type { TileService } from '../tiles/tile-service.ts';
 import { gridsAsOf } from '../db/grid-versions-sql.ts';
 import { communityPoints, getPlan, getPlannerCommunity, insertPlan, listPlans, staffRolesByGrid } from '../db/plans-sql.ts';
 import type { Db } from '../db/open-db.ts';
@@ -48,7 +49,7 @@ function impactOf(c: Context<AppEnv>, db: Db, communityId: number, grids: Parame
   return planImpact(community, communityPoints(db, communityId), staffRolesByGrid(db, communityId), grids, base);
 }
 
-export function plansRoutes({ db, config }: AppDeps) {
+export function plansRoutes({ db, config, tiles }: AppDeps & { tiles: TileService }) {
   return new Hono<AppEnv>()
     .get('/', validate('query', queryObject({ community: idParam })), (c) => {
       const { community } = c.req.valid('query');
@@ -102,6 +103,10 @@ export function plansRoutes({ db, config }: AppDeps) {
       const plan = orNotFound(getPlan(db, id), 'plan', id);
       requireCommunity(c, db, plan.communityId, 'id');
       const author = authorOf(c, c.req.valid('json').author);
-      return c.json(orNotFound(applyPlan(db, id, author, config.now().toISOString()), 'plan', id));
+      const applied = orNotFound(applyPlan(db, id, author, config.now().toISOString()), 'plan', id);
+      // Households and incidents may have changed grid: the scoped tiles filter by grid.
+      tiles.markHouseholdsStale();
+      tiles.markIncidentsStale();
+      return c.json(applied);
     });
 }

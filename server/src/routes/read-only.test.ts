@@ -27,11 +27,24 @@ const READS = [
 describe('reads', () => {
   const t = useTinyCountyApp();
 
-  it('write nothing to the database', async () => {
+  it('write nothing to the database for a role that sees no personal data', async () => {
     const { db } = t.current;
+    const official = t.current.as('official');
     const changes = () => db.prepare('SELECT total_changes()').pluck().get();
     const before = changes();
-    for (const path of READS) await t.current.app.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    for (const path of READS) await official.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(changes()).toBe(before);
+  });
+
+  it('write only audit lines when personal data is seen, one per view', async () => {
+    const { db } = t.current;
+    const changes = () => db.prepare('SELECT total_changes()').pluck().get();
+    const audit = () => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const [before, lines] = [changes(), audit()];
+    for (const path of READS) await t.current.app.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    const written = audit() - lines;
+    // The household list and household 3 (household 999 does not exist; the tiny county's incidents name no parties).
+    expect(written).toBe(2);
+    expect(changes()).toBe((before as number) + written);
   });
 });

@@ -87,7 +87,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     const first = await tile(path);
     const etag = first.res.headers.get('ETag')!;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    expect(first.res.headers.get('Cache-Control')).toBe('public, max-age=60');
+    expect(first.res.headers.get('Cache-Control')).toBe('private, max-age=60');
     const again = await tile(path, { ...GZIP, 'If-None-Match': etag });
     expect(again.res.status).toBe(304);
     expect(again.body.length).toBe(0);

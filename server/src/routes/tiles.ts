@@ -7,8 +7,13 @@ import type { AppEnv } from '../http/app-env.ts';
 import { etagMatches } from '../http/conditional-get.ts';
 import { validate } from '../http/validate.ts';
 import type { TileService } from '../tiles/tile-service.ts';
+import { scopeAreaId } from '../auth/scope.ts';
+import { gridIdsWithin } from '../db/tile-points-sql.ts';
 
-/** Browsers may reuse a tile this long without asking, in seconds. */
+/**
+ * Browsers may reuse a tile this long without asking, in seconds. `private`: a tile holds what
+ * the signed-in account may see, so no shared cache may hand it to another.
+ */
 export const TILE_MAX_AGE_S = 60;
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
@@ -34,11 +39,13 @@ const tileParams = z
 export function tilesRoutes(deps: AppDeps & { tiles: TileService }) {
   return new Hono<AppEnv>().get('/:layer/:z/:x/:y', validate('param', tileParams), (c) => {
     const { layer, z: zoom, x, y } = c.req.valid('param');
-    const tile = deps.tiles.getTile(layer, zoom, x, y);
+    const scopeId = scopeAreaId(c);
+    const scope = scopeId === null ? undefined : { areaId: scopeId, grids: gridIdsWithin(deps.db, scopeId) };
+    const tile = deps.tiles.getTile(layer, zoom, x, y, scope);
     const headers: Record<string, string> = {
-      'Cache-Control': `public, max-age=${TILE_MAX_AGE_S}`,
+      'Cache-Control': `private, max-age=${TILE_MAX_AGE_S}`,
       ETag: tile.etag,
-      Vary: 'Accept-Encoding',
+      Vary: 'Accept-Encoding, Cookie',
     };
     if (tile.gzip === null) return c.body(null, 204, headers);
     if (etagMatches(c.req.header('If-None-Match'), tile.etag)) return c.body(null, 304, headers);

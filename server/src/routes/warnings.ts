@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { householdPlaces, loadAnalysisIncidents, loadGridCells } from '../db/hotspots-sql.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { scopedAnalysis } from '../auth/scoped-analysis.ts';
 import { commaListParam, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
 import { gridStudyAreaFor } from '../hotspots/study-areas.ts';
@@ -22,8 +23,9 @@ export function warningsRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>().get('/', validate('query', warningQuery), (c) => {
     const { type } = c.req.valid('query');
     const now = config.now();
-    const incidents = loadAnalysisIncidents(db);
-    const area = gridStudyAreaFor(incidents, loadGridCells(db));
+    const scoped = scopedAnalysis(c, db);
+    const incidents = scoped.incidents(loadAnalysisIncidents(db));
+    const area = gridStudyAreaFor(incidents, scoped.gridCells(loadGridCells(db)));
     const { grids } = area;
     const found = earlyWarnings(
       {

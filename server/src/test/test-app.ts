@@ -7,9 +7,21 @@ import { createApp } from '../app.ts';
 import { openDatabase, type Db } from '../db/open-db.ts';
 import { seedCounty } from '../db/seed-sql.ts';
 import { TINY_NOW, tinyCounty } from './tiny-county.ts';
+import type { AccountRole } from '@gridmap/shared';
+export { openTestSession, signedIn, type TestSession } from './signed-in-app.ts';
+import { openTestSession, signedIn, type TestSession } from './signed-in-app.ts';
+
+type App = ReturnType<typeof createApp>;
 
 export interface TestApp {
-  app: ReturnType<typeof createApp>;
+  /** The app, its `request()` and `fetch()` signed in as `session` unless a request sets its own Cookie. */
+  app: App;
+  /** The same app without the session: what a stranger gets. */
+  anonymous: App;
+  /** The test administrator's session (the whole county; see signedIn). */
+  session: TestSession;
+  /** The app signed in as an account of `role` scoped to `areaId` (default: the whole county). */
+  as(role: AccountRole, areaId?: number): App;
   db: Db;
   dir: string;
   /** Closes the database and deletes its temporary directory. */
@@ -71,8 +83,11 @@ export function createTestApp(data: CountyData, now: string): TestApp {
     db: temp.db,
     config: { basemapStyleUrl: null, webDist: null, now: () => new Date(now) },
   });
-  return { app, db: temp.db, dir: temp.dir, close: temp.close };
+  const session = openTestSession(temp.db, 'admin', new Date(now));
+  const as = (role: AccountRole, areaId?: number) => signedIn(app, openTestSession(temp.db, role, new Date(now), areaId));
+  return { app: signedIn(app, session), anonymous: app, session, as, db: temp.db, dir: temp.dir, close: temp.close };
 }
+
 
 /**
  * A fresh tiny-county app for each test of the calling file (no state shared between cases).

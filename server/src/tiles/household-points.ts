@@ -10,6 +10,8 @@ export interface HouseholdPoints {
   size: Uint8Array;
   /** 1 when tagged migrant/renting. */
   migrant: Uint8Array;
+  /** The grid each household lies in, so a scoped account's tiles hold only its own. */
+  gridId: Uint32Array;
 }
 
 /** Reads every household once and indexes it. */
@@ -18,13 +20,15 @@ export function loadHouseholdPoints(db: Db): HouseholdPoints {
   const id = new Uint32Array(n);
   const size = new Uint8Array(n);
   const migrant = new Uint8Array(n);
-  const index = indexRows(n, iterateHouseholdPoints(db), ([hid, , , hsize, tagsJson], i) => {
+  const gridId = new Uint32Array(n);
+  const index = indexRows(n, iterateHouseholdPoints(db), ([hid, , , hsize, tagsJson, grid], i) => {
     id[i] = hid;
+    gridId[i] = grid;
     size[i] = Math.min(hsize, 255);
     if (tagsJson !== '[]') {
       const tags = JSON.parse(tagsJson) as HouseholdTag[];
       migrant[i] = tags.includes('migrant') ? 1 : 0;
     }
   });
-  return { index, id, size, migrant };
+  return { index, id, size, migrant, gridId };
 }

@@ -23,6 +23,8 @@ export interface IncidentPoints {
   deadlineMs: Float64Array;
   /** County day reported (UTC+8, see `countyDayNumber`), in days since 1970-01-01. */
   reportedDay: Int32Array;
+  /** The grid each incident lies in, so a scoped account's tiles hold only its own. */
+  gridId: Uint32Array;
 }
 
 /** Reads every incident once and indexes it; called again to rebuild after writes. */
@@ -36,12 +38,14 @@ export function loadIncidentPoints(db: Db): IncidentPoints {
     open: new Uint8Array(n),
     deadlineMs: new Float64Array(n),
     reportedDay: new Int32Array(n),
+    gridId: new Uint32Array(n),
   };
   const kindIndex = indexOf(INCIDENT_KINDS);
   const statusIndex = indexOf(INCIDENT_STATUSES);
   const open = new Set<string>(OPEN_STATUSES);
-  const index = indexRows(n, iterateIncidentPoints(db), ([id, , , kind, status, severity, reportedAt, deadlineAt], i) => {
+  const index = indexRows(n, iterateIncidentPoints(db), ([id, , , kind, status, severity, reportedAt, deadlineAt, grid], i) => {
     p.id[i] = id;
+    p.gridId[i] = grid;
     p.kind[i] = kindIndex.get(kind)!;
     p.status[i] = statusIndex.get(status)!;
     p.severity[i] = severity;

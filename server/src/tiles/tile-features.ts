@@ -19,6 +19,8 @@ export interface TileLayerSource {
   tags(i: number): Record<string, string | number>;
   /** Extra per-bin counts: for each name, how many of the bin's points pass the test. */
   binCounts?: Record<string, (i: number) => boolean>;
+  /** Whether point `i` belongs in the tile at all (an account's scope); every point when absent. */
+  include?: (i: number) => boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ export function tileFeatures(source: TileLayerSource, z: number, x: number, y: n
   const scale = TILE_EXTENT / size; // world units to tile units
   if (z >= source.pointMinZoom) {
     const buffer = (TILE_BUFFER_PIXELS / TILE_PIXELS) * size;
-    const found = pointsInBox(source.index, minX - buffer, minY - buffer, minX + size + buffer, minY + size + buffer);
+    const inBox = pointsInBox(source.index, minX - buffer, minY - buffer, minX + size + buffer, minY + size + buffer);
+    const found = source.include ? inBox.filter(source.include) : inBox;
     if (found.length <= MAX_FEATURES_PER_TILE) {
       found.sort((a, b) => a - b); // stable output, so equal tiles give equal bytes and ETags
       return found.map((i) => ({
@@ -56,6 +59,7 @@ function binFeatures(source: TileLayerSource, minX: number, minY: number, size: 
   const extras = Object.entries(source.binCounts ?? {});
   const bins = new Map<number, { count: number; sumX: number; sumY: number; extra: number[] }>();
   for (const i of pointsInBox(index, minX, minY, maxX, maxY)) {
+    if (source.include && !source.include(i)) continue;
     const px = index.x[i];
     const py = index.y[i];
     if (px >= maxX || py >= maxY) continue; // belongs to the tile to the right or below

@@ -26,15 +26,23 @@ export const INCIDENT_TILE_TTL_MS = 60_000;
  */
 export const INCIDENT_REBUILD_MIN_INTERVAL_MS = 1_000;
 
+/** An account's area and the grids inside it: its tiles hold only the points in those grids. */
+export interface TileScope {
+  areaId: number;
+  grids: ReadonlySet<number>;
+}
+
 export interface TileService {
-  /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. */
-  getTile(layer: TileLayer, z: number, x: number, y: number): CachedTile;
+  /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. Without a scope, every point. */
+  getTile(layer: TileLayer, z: number, x: number, y: number, scope?: TileScope): CachedTile;
   /** Re-reads incidents from the database (after writes) and drops their cached tiles. */
   rebuildIncidents(): void;
   /** Re-reads households from the database (after an import) and drops their cached tiles. */
   rebuildHouseholds(): void;
   /** Notes that incidents were written: the next incident tile rebuilds the index (see INCIDENT_REBUILD_MIN_INTERVAL_MS). */
   markIncidentsStale(): void;
+  /** Notes that households changed grid (an applied plan): the next household tile rebuilds their index. */
+  markHouseholdsStale(): void;
   /** Points indexed per layer. */
   counts(): Record<TileLayer, number>;
 }
@@ -46,6 +54,7 @@ export function createTileService(db: Db, now: () => Date): TileService {
   let incidents: IncidentPoints = loadIncidentPoints(db);
   let incidentsVersion = 1;
   let incidentsStale = false;
+  let householdsStale = false;
   let lastRebuildMs = -Infinity;
   const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
   const rebuildIncidents = () => {
@@ -56,18 +65,28 @@ export function createTileService(db: Db, now: () => Date): TileService {
     cache.deletePrefix('incidents:');
   };
 
+  const rebuildHouseholds = () => {
+    households = loadHouseholdPoints(db);
+    householdsVersion++;
+    householdsStale = false;
+    cache.deletePrefix('households:');
+  };
+
   return {
-    getTile(layer, z, x, y) {
+    getTile(layer, z, x, y, scope) {
       if (layer === 'incidents' && incidentsStale && performance.now() - lastRebuildMs >= INCIDENT_REBUILD_MIN_INTERVAL_MS) {
         rebuildIncidents();
       }
+      if (layer === 'households' && householdsStale) rebuildHouseholds();
       const nowMs = now().getTime();
-      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : householdsVersion}/${z}/${x}/${y}`;
+      const key = `${layer}:${layer === 'incidents' ? incidentsVersion : householdsVersion}/${scope ? `s${scope.areaId}/` : ''}${z}/${x}/${y}`;
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
       const hit = cache.get(key, nowMs, maxAge);
       if (hit) return hit;
-      const source: TileLayerSource =
+      const base: TileLayerSource =
         layer === 'households' ? householdTileSource(households) : incidentTileSource(incidents, nowMs);
+      const gridOf = layer === 'households' ? households.gridId : incidents.gridId;
+      const source: TileLayerSource = scope ? { ...base, include: (i) => scope.grids.has(gridOf[i]) } : base;
       const features = tileFeatures(source, z, x, y);
       const tile: CachedTile =
         features.length === 0
@@ -80,11 +99,10 @@ export function createTileService(db: Db, now: () => Date): TileService {
     markIncidentsStale() {
       incidentsStale = true;
     },
-    rebuildHouseholds() {
-      households = loadHouseholdPoints(db);
-      householdsVersion++;
-      cache.deletePrefix('households:');
+    markHouseholdsStale() {
+      householdsStale = true;
     },
+    rebuildHouseholds,
     counts() {
       return { households: households.index.count, incidents: incidents.index.count };
     },

@@ -38,7 +38,8 @@ export const areaDetailSchema = z.object({
     incidents: z.number().int(),
     incidentsByStatus: z.partialRecord(incidentStatusSchema, z.number().int()),
     overdueIncidents: z.number().int(),
-    keyGroupHouseholds: z.number().int(),
+    /** Null when 1–4 and the role only reads: small enough to single out a household (withheld, shown as '<5'). */
+    keyGroupHouseholds: z.number().int().nullable(),
     staffByRole: z.partialRecord(staffRoleSchema, z.number().int()),
     mediationPoints: z.number().int(),
     /** Households per grid worker, null where there are none. */

@@ -78,12 +78,13 @@ export const healthSchema = z.object({
   serverTime: z.string(),
   demo: z.boolean(),
   county: z.object({ name: z.string(), code: z.string() }),
+  /** Rows inside the caller's area; only with a session. */
   counts: z.object({
     areas: z.number().int(),
     households: z.number().int(),
     staff: z.number().int(),
     mediationPoints: z.number().int(),
     incidents: z.number().int(),
-  }),
+  }).optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -17,8 +17,8 @@ export const accountSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: accountRoleSchema,
-  /** The area the account is scoped to. */
-  areaId: z.number(),
+  /** The area the account is scoped to; null for the whole database. */
+  areaId: z.number().nullable(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

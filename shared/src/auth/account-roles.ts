@@ -41,3 +41,8 @@ export const ROLE_PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
 export function can(role: AccountRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/** Whether `role` only reads (the official): its aggregates hide counts small enough to single out a household. */
+export function isReadOnlyRole(role: AccountRole): boolean {
+  return ROLE_PERMISSIONS[role].every((p) => p === 'read');
+}

@@ -486,7 +486,12 @@ export const en: Messages = {
   'coverage.loading': 'Computing…',
 
   // Accounts (issue 9).
-  'session.signIn': 'Sign in',
+  // Privacy (issue 9): counts withheld from read-only roles.
+  'privacy.suppressed': '<5',
+  'privacy.suppressedHint': 'Fewer than 5 households: withheld to protect personal data',
+  'session.pageTitle': 'command-centre sign-in',
+  'session.checking': 'Checking the session…',
+  'session.demoAccounts': 'Demo accounts: {accounts}; the password of each is {password}',
   'session.signOut': 'Sign out',
   'session.username': 'Username',
   'session.password': 'Password',

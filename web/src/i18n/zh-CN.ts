@@ -488,7 +488,12 @@ export const zhCN = {
   'coverage.loading': '计算中…',
 
   // Accounts (issue 9).
-  'session.signIn': '登录',
+  // Privacy (issue 9): counts withheld from read-only roles.
+  'privacy.suppressed': '<5',
+  'privacy.suppressedHint': '少于 5 户，为保护个人信息不予显示',
+  'session.pageTitle': '综治中心值班登录',
+  'session.checking': '正在检查登录状态…',
+  'session.demoAccounts': '演示账号：{accounts}，密码均为 {password}',
   'session.signOut': '退出',
   'session.username': '用户名',
   'session.password': '密码',

@@ -87,7 +87,9 @@ export function MapView(props: MapViewProps) {
     bindPointer(instance, (pick) => latest.current.onPick(pick));
     return () => {
       latest.current.onMap?.(null);
-      instance.remove();
+      // After the rest of this unmount (signing out unmounts the whole app): the layer hooks of
+      // other components clean up in the same pass and still talk to the map.
+      queueMicrotask(() => instance.remove());
       setMap(null);
       delete window.__gridmap;
       delete document.documentElement.dataset.mapReady;

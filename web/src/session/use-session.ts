@@ -18,10 +18,7 @@ export function useSession(): { session: Session | null; pending: boolean } {
   return { session, pending: query.isPending };
 }
 
-/**
- * Whether the UI offers what `permission` allows. Signed out it offers everything the API still
- * answers without a session (until issue 9 requires one); signed in, what the role may do.
- */
+/** Whether the UI offers what `permission` allows: what the signed-in role may do (nothing signed out). */
 export function allows(session: Session | null, permission: Permission): boolean {
-  return session === null || can(session.account.role, permission);
+  return session !== null && can(session.account.role, permission);
 }

@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '@gridmap/shared/demo/demo-defaults';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; no browser download works here. */
@@ -31,9 +32,22 @@ export interface GuardedPage {
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** A page that records (and blocks) every request to a non-local host and every console error. */
-export async function openGuardedPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<GuardedPage> {
+/**
+ * A page that records (and blocks) every request to a non-local host and every console error,
+ * signed in at `server` as `username` (a demo account; null: not signed in, the sign-in page).
+ */
+export async function openGuardedPage(
+  browser: Browser,
+  server: { url: string },
+  viewport = { width: 1440, height: 900 },
+  username: string | null = 'admin',
+): Promise<GuardedPage> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  if (username !== null) {
+    // The context's request client shares the browser's cookie jar: the page opens signed in.
+    const res = await context.request.post(`${server.url}/api/session`, { data: { username, password: DEMO_PASSWORD } });
+    if (res.status() !== 200) throw new Error(`signing in as ${username}: ${res.status()} ${await res.text()}`);
+  }
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const errors: string[] = [];

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signIn, type ApiSession } from '../../../scripts/lib/api-session.ts';
 import { spawnServer } from '../../../scripts/lib/spawn-server.ts';
 
 /** Size of the county the browser tests run on (1 = the full demo); small keeps seeding quick. */
@@ -8,6 +9,8 @@ export const TEST_COUNTY_SIZE = 0.03;
 
 export interface RunningServer {
   url: string;
+  /** Signed in as the demo administrator, for the tests' own requests. */
+  api: ApiSession;
   stop(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export async function startServer(seed = 7, env: Record<string, string> = {}): P
   });
   return {
     url: server.url,
+    api: await signIn(server.url, 'admin'),
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

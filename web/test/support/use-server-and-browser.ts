@@ -21,7 +21,7 @@ export function useServerAndBrowser(seed?: number): { readonly server: RunningSe
 
 /** GET a path of the server and parse the JSON; throws on a non-2xx answer. */
 export async function getJsonFrom<T>(server: RunningServer, path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
+  const res = await server.api.fetch(path);
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 }

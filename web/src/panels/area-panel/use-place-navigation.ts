@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { placeChildrenData, placeChoropleth } from '../../layers/choropleth/place-choropleth.ts';
 import { usePlaceFit, usePlaceLayers } from '../../layers/choropleth/use-place-layers.ts';
 import type { Selection } from '../../map/selection.ts';
+import { useSession } from '../../session/use-session.ts';
 import { useViewState } from '../../url-state/use-view-state.ts';
 import type { ViewState } from '../../url-state/view-state.ts';
 import { areaChain } from '../detail-panel/area-chain.ts';
@@ -33,8 +34,10 @@ export interface PlaceNavigationInput {
  */
 export function usePlaceNavigation({ areas, findArea, map, selection, setSelection, now }: PlaceNavigationInput) {
   const [view, setView] = useViewState();
-  const county = areas.county?.features[0];
-  const placeId = view.area ?? county?.id;
+  const { session } = useSession();
+  // The top of what the account sees: the county, or the account's own town, community or grid.
+  const rootId = areas.county?.features[0]?.id ?? session?.account.areaId ?? undefined;
+  const placeId = view.area ?? rootId;
   const place = placeId === undefined ? undefined : findArea(placeId);
   const placeFeature = place ? areas[place.level]?.features.find((f) => f.id === place.id) : undefined;
   const chain = useMemo(() => (place ? areaChain(place.id, findArea, 'county') : []), [place, findArea]);
@@ -62,10 +65,10 @@ export function usePlaceNavigation({ areas, findArea, map, selection, setSelecti
   const goTo = useCallback(
     (id: number) => {
       const area = findArea(id);
-      setView({ ...view, panel: 'area', area: area?.level === 'county' ? null : id, incident: null });
+      setView({ ...view, panel: 'area', area: area?.level === 'county' || id === rootId ? null : id, incident: null });
       if (selection?.kind === 'incident') setSelection(null);
     },
-    [findArea, setView, view, selection, setSelection],
+    [findArea, setView, view, selection, setSelection, rootId],
   );
 
   /** A map click on an area (a grid): one level down toward it, or across to it. */

@@ -73,7 +73,7 @@ export function AreaDetail({ id, known, subAreas, onSelect, onClose }: AreaDetai
             <Field label={t('detail.householdsPerGridWorker')}>
               {props.householdsPerGridWorker === null ? t('detail.none') : format.decimal(props.householdsPerGridWorker)}
             </Field>
-            <Field label={t('detail.keyGroupHouseholds')}>{format.number(props.keyGroupHouseholds)}</Field>
+            <Field label={t('detail.keyGroupHouseholds')}>{props.keyGroupHouseholds === null ? <span title={t('privacy.suppressedHint')}>{t('privacy.suppressed')}</span> : format.number(props.keyGroupHouseholds)}</Field>
             <Field label={t('detail.mediationPointsCount')}>{format.number(props.mediationPoints)}</Field>
             <Field label={t('detail.incidents')}>{format.number(props.incidents)}</Field>
           </dl>

@@ -34,7 +34,7 @@ export function TopBar({ nav }: { nav?: ReactNode } = {}) {
         {COUNTS.map(({ key, label }) => (
           <div key={key} className="top-count">
             <dt>{t(label)}</dt>
-            <dd>{data ? format.number(data.counts[key]) : '–'}</dd>
+            <dd>{data?.counts ? format.number(data.counts[key]) : '–'}</dd>
           </div>
         ))}
       </dl>
