@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../src/i18n/zh-CN.ts';
 import { openGuardedPage } from './support/launch-browser.ts';
@@ -9,26 +9,16 @@ import { waitForMapReady } from './map-page.ts';
 // The audit page (issue 9): the administrator opens it from the session menu and finds the view
 // of personal data made a moment before; other roles are not offered it.
 
-const DEMO_PASSWORD = 'gridmap2026';
 const env = useServerAndBrowser(19);
 let server: RunningServer;
 let browser: Browser;
 beforeAll(() => ({ server, browser } = env));
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.click('[data-testid="sign-in-open"]');
-  await page.fill('[data-testid="sign-in-username"]', username);
-  await page.fill('[data-testid="sign-in-password"]', DEMO_PASSWORD);
-  await page.click('[data-testid="sign-in-submit"]');
-  await page.waitForSelector('[data-testid="session-menu"]');
-}
-
 describe('the audit page', () => {
   it('shows the administrator the view of personal data made just before, newest first', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server, undefined, 'admin');
     await page.goto(server.url);
     await waitForMapReady(page);
-    await signIn(page, 'admin');
     // A case with a named party, reported through the API as the intake form does.
     const created = await page.evaluate(async () => {
       const grids = await (await fetch('/api/areas?level=grid')).json();
@@ -65,10 +55,10 @@ describe('the audit page', () => {
   });
 
   it('is not offered to the county command centre', async () => {
-    const { page, foreignRequests, errors } = await openGuardedPage(browser);
+    const { page, foreignRequests, errors } = await openGuardedPage(browser, server, undefined, 'county');
     await page.goto(`${server.url}/#audit`);
     await waitForMapReady(page);
-    await signIn(page, 'county');
+    await page.waitForSelector('[data-testid="session-menu"]');
     expect(await page.locator('[data-testid="open-audit"]').count()).toBe(0);
     expect(await page.locator('[data-testid="audit-page"]').count()).toBe(0);
     expect(foreignRequests).toEqual([]);
