@@ -157,10 +157,11 @@ export function App() {
             />
           )}
           <MediationDock map={map} clockOffsetMs={clockOffset} actor={actor} canAssign={allows(session, 'handle')} />
-          <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />
+          {/* The planner (issue 6) hides the warnings and the figure map's legend: one task on screen. */}
+          {plannerCommunity === null && <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />}
           <AnalysisPanel map={map} />
           <Breadcrumb chain={nav.chain} onGo={goTo} />
-          {nav.place && nav.figureShown && <PlaceLegend choropleth={nav.choropleth} level={childLevel(nav.place.level) ?? 'grid'} />}
+          {nav.place && nav.figureShown && plannerCommunity === null && <PlaceLegend choropleth={nav.choropleth} level={childLevel(nav.place.level) ?? 'grid'} />}
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">

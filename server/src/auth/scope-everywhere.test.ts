@@ -116,6 +116,12 @@ describe('a grid worker of grid 4', () => {
     expect((await getJson(worker(), '/api/coverage/households?kind=land&areaId=5')).status).toBe(403);
     const households = await getJson(worker(), '/api/coverage/households?kind=land');
     expect(households.body.features.every((f: { properties: { gridId: number } }) => f.properties.gridId === 4)).toBe(true);
+    // No community lies inside a grid: nothing to suggest, and only its own households are counted.
+    const suggestions = await getJson(worker(), '/api/coverage/suggestions?kind=medical');
+    expect(suggestions.body.suggestions).toEqual([]);
+    expect(suggestions.body.uncoveredBefore).toBeLessThanOrEqual(3);
+    const all = await getJson(t.current.app, '/api/coverage/suggestions?kind=medical');
+    expect(all.body.uncoveredBefore).toBeGreaterThan(suggestions.body.uncoveredBefore);
   });
 
   it('may not read the planner\'s grid history or the staff of another grid', async () => {

@@ -40,13 +40,20 @@ export function uncoveredHouseholdIds(result: CoverageResult, bit: number, areaI
  * `kind`, chosen
  * greedily to cover the most households now farther than the distance from any point taking `kind`.
  */
-export function suggestPoints(result: CoverageResult, inService: readonly MediationPointRow[], kind: IncidentKind, n: number): CoverageSuggestions {
+export function suggestPoints(
+  result: CoverageResult,
+  inService: readonly MediationPointRow[],
+  kind: IncidentKind,
+  n: number,
+  /** An account's scope: only its communities are candidates and only its households count. */
+  scope?: { areas: ReadonlySet<number>; grids: ReadonlySet<number> },
+): CoverageSuggestions {
   const bit = kindBit(kind);
   const served = new Set(inService.filter((p) => p.disputeKinds.includes(kind)).map((p) => p.areaId));
   const candidates = result.areas
-    .filter((a) => a.level === 'community' && !served.has(a.id))
+    .filter((a) => a.level === 'community' && !served.has(a.id) && (!scope || scope.areas.has(a.id)))
     .map((a) => ({ id: a.id, name: a.name, lon: a.labelLon, lat: a.labelLat }));
-  const isUncovered = (i: number) => (result.mask[i] & bit) === 0;
+  const isUncovered = (i: number) => (result.mask[i] & bit) === 0 && (!scope || scope.grids.has(result.households.gridId[i]));
   let uncoveredBefore = 0;
   for (let i = 0; i < result.mask.length; i++) if (isUncovered(i)) uncoveredBefore++;
   const picks = greedyCoverage(result.cloud, isUncovered, candidates, result.distanceM, n);

@@ -15,6 +15,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { getHouseholdsByIds } from '../db/coverage-sql.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { gridIdsWithin } from '../db/tile-points-sql.ts';
+import { scopeAreas } from '../live/live-replay.ts';
 import { inScope, scopeAreaId, scopedAreaFilter } from '../auth/scope.ts';
 import { geojsonResponse, pointFeatureCollection } from '../http/feature-collection.ts';
 import { decimalParam, integerParam } from '../http/number-params.ts';
@@ -72,7 +74,9 @@ export function coverageRoutes({ db, coverage }: AppDeps & { coverage: CoverageS
     .get('/suggestions', validate('query', suggestionsQuery), (c) => {
       const q = c.req.valid('query');
       const result = coverage.at(q.distance ?? DEFAULT_COVERAGE_DISTANCE_M);
-      const body: CoverageSuggestions = suggestPoints(result, coverage.pointsInService(), q.kind, q.n);
+      const scope = scopeAreaId(c);
+      const within = scope === null ? undefined : { areas: scopeAreas(db, scope), grids: gridIdsWithin(db, scope) };
+      const body: CoverageSuggestions = suggestPoints(result, coverage.pointsInService(), q.kind, q.n, within);
       return c.json(body);
     });
 }

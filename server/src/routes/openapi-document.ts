@@ -655,9 +655,10 @@ function plannerPaths(): Json {
       },
       put: {
         summary: "Set a grid's team: the listed staff move to it, its others are unassigned; figures follow",
+        description: 'Needs the plan permission; 403 when the grid, or the grid a listed staff member is taken from, lies outside the account\'s area.',
         parameters: [idPath('Grid')],
         requestBody: jsonBody('GridStaffRequest'),
-        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { staff: { type: 'array', items: ref('StaffMember') } } }) }, ...errors(400, 404, 413) },
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { staff: { type: 'array', items: ref('StaffMember') } } }) }, ...errors(400, 403, 404, 413) },
       },
     },
   };
