@@ -9,6 +9,7 @@ import { main as hotspots } from './hotspots.ts';
 import { main as planner } from './planner.ts';
 import { main as provinceTiles, PROVINCE_DB } from './province/tiles.ts';
 import { existsSync } from 'node:fs';
+import { main as load } from './load.ts';
 
 // `pnpm bench`: every benchmark in turn, each printing its own table of medians.
 const BENCHES: [string, () => Promise<void>][] = [
@@ -23,6 +24,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['planner', planner], // issue 6
   // Issue 8, bench 1: needs the province database (scripts/generate-demo.ts --scale province).
   ['province tiles', async () => (existsSync(PROVINCE_DB) ? provinceTiles() : console.log(`skipped: no province database at ${PROVINCE_DB}`))],
+  ['load', load], // issue 9
 ];
 
 for (const [name, run] of BENCHES) {

@@ -39,6 +39,10 @@ import { PlannerEntry, plannerCommunityOf } from './planner/planner-entry.tsx';
 import { PlannerPanel } from './planner/planner-panel.tsx';
 import { fetchedAreaLevels } from './layers/areas/area-tile-source.ts';
 import { MediationDock } from './panels/nearest/mediation-dock.tsx';
+// Issue 9: the administrator's audit log, opened from the session menu.
+import { AuditPage } from './pages/audit/audit-page.tsx';
+import { useAuditOpen } from './pages/audit/use-audit-open.ts';
+import { can } from '@gridmap/shared';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -86,6 +90,7 @@ export function App() {
   const live = useLiveStream();
   useLiveLayers(map, live.feed, live.tilesVersion);
   const { session } = useSession();
+  const audit = useAuditOpen();
   const operator = useOperatorName(t('command.operatorDefault'));
   // Signed in, the account acts; signed out, the name typed under 值班员.
   const actor = session?.account.displayName ?? operator.name;
@@ -192,6 +197,7 @@ export function App() {
         </main>
         {/* Over the workspace rather than instead of it, so that the map keeps its place and layers. */}
         {view === 'data' && <ImportPage onClose={() => setView('map')} />}
+        {audit.open && session && can(session.account.role, 'audit') && <AuditPage onClose={audit.close} />}
         {plannerCommunity !== null ? (
           <PlannerPanel map={map} communityId={plannerCommunity} author={actor} onClose={() => setPlannerCommunity(null)} />
         ) : (

@@ -29,7 +29,7 @@ export function setGridStaff(db: Db, gridId: number, staffIds: readonly number[]
       staffIds.length ? (db.prepare(`SELECT id FROM staff WHERE id IN ${placeholders(staffIds.length)}`).pluck().all(...staffIds) as number[]) : [],
     );
     const unknown = staffIds.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw new ApiError('bad_request', `No staff member with id ${staffIds[unknown]}`, `staffIds[${unknown}]`);
+    if (unknown >= 0) throw new ApiError('bad_request', `No staff member with id ${staffIds[unknown]}`, `staffIds.${unknown}`);
     const touched = new Set<number>([gridId]);
     if (staffIds.length) {
       const from = db.prepare(`SELECT DISTINCT grid_id FROM staff WHERE id IN ${placeholders(staffIds.length)} AND grid_id IS NOT NULL`)

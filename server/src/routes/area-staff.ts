@@ -8,6 +8,7 @@ import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { idPathParams } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
+import { limitBody, MAX_SMALL_BODY_BYTES } from '../http/body-limit.ts';
 
 /** 404 for an unknown area, 400 when it is not a grid (only grids have staff teams). */
 function requireGrid(db: AppDeps['db'], id: number): void {
@@ -25,7 +26,7 @@ export function areaStaffRoutes({ db }: AppDeps) {
       if (!inScope(db, scopeAreaId(c), id)) throw new ApiError('forbidden', `grid ${id} lies outside your area`, 'id');
       return c.json({ staff: listGridStaff(db, id) });
     })
-    .put('/:id/staff', validate('param', idPathParams), validate('json', gridStaffRequestSchema), (c) => {
+    .put('/:id/staff', limitBody(MAX_SMALL_BODY_BYTES), validate('param', idPathParams), validate('json', gridStaffRequestSchema), (c) => {
       requirePermission(c, 'plan');
       const { id } = c.req.valid('param');
       requireGrid(db, id);

@@ -194,7 +194,7 @@ describe('plans', () => {
 
   it('answers 400 for a community that is not one and 404 for an unknown plan', async () => {
     const t = app.current;
-    expect((await send(t, 'POST', '/api/plans/preview', { communityId: 4, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [] } }] })).body)
+    expect((await send(t, 'POST', '/api/plans/preview', { communityId: 4, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [[[120, 29], [120.1, 29], [120.1, 29.1], [120, 29]]] } }] })).body)
       .toMatchObject({ code: 'bad_request', field: 'communityId' });
     expect((await getJson(t.app, '/api/plans/99')).status).toBe(404);
     expect((await getJson(t.app, '/api/plans?community=3&x=1')).status).toBe(400);
@@ -216,7 +216,7 @@ describe('grid staff', () => {
   it('refuses an unknown staff id and a non-grid area, changing nothing', async () => {
     const t = app.current;
     const res = await send(t, 'PUT', '/api/areas/5/staff', { staffIds: [3, 999] });
-    expect(res.body).toMatchObject({ code: 'bad_request', field: 'staffIds[1]' });
+    expect(res.body).toMatchObject({ code: 'bad_request', field: 'staffIds.1' });
     expect((await send(t, 'PUT', '/api/areas/3/staff', { staffIds: [] })).status).toBe(400);
     expect(t.db.prepare('SELECT count(*) FROM staff WHERE grid_id = 5').pluck().get()).toBe(2);
   });
@@ -272,7 +272,7 @@ describe('plans with a session', () => {
   it('refuses a planner a community outside its area', async () => {
     const t = app.current;
     const planner = await signedIn(t, 'planner', 4);
-    const res = await planner('POST', '/api/plans/preview', { communityId: COMMUNITY, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [] } }] });
+    const res = await planner('POST', '/api/plans/preview', { communityId: COMMUNITY, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [[[120, 29], [120.1, 29], [120.1, 29.1], [120, 29]]] } }] });
     expect(res.body).toMatchObject({ code: 'forbidden', field: 'communityId' });
   });
 });
