@@ -7,6 +7,7 @@ import { main as live } from './live.ts';
 import { main as heatPlayback } from './heat-playback.ts';
 import { main as hotspots } from './hotspots.ts';
 import { main as planner } from './planner.ts';
+import { main as load } from './load.ts';
 
 // `pnpm bench`: every benchmark in turn, each printing its own table of medians.
 const BENCHES: [string, () => Promise<void>][] = [
@@ -19,6 +20,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['heat-playback', heatPlayback],
   ['area-stats', areaStats], // issue 7
   ['planner', planner], // issue 6
+  ['load', load], // issue 9
 ];
 
 for (const [name, run] of BENCHES) {

@@ -43,3 +43,4 @@ export * from './import/row-problem.ts';
 export * from './import/import-report.ts';
 export * from './export/export-format.ts';
 export * from './api/plans-api.ts';
+export * from './api/audit-api.ts';

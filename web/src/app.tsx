@@ -38,6 +38,10 @@ import { IntakeForm } from './panels/intake/intake-form.tsx';
 import { PlannerEntry, plannerCommunityOf } from './planner/planner-entry.tsx';
 import { PlannerPanel } from './planner/planner-panel.tsx';
 import { MediationDock } from './panels/nearest/mediation-dock.tsx';
+// Issue 9: the administrator's audit log, opened from the session menu.
+import { AuditPage } from './pages/audit/audit-page.tsx';
+import { useAuditOpen } from './pages/audit/use-audit-open.ts';
+import { can } from '@gridmap/shared';
 
 /** The whole screen: top bar, layer panel, map, and the detail panel when something is selected. */
 export function App() {
@@ -81,6 +85,7 @@ export function App() {
   const live = useLiveStream();
   useLiveLayers(map, live.feed, live.tilesVersion);
   const { session } = useSession();
+  const audit = useAuditOpen();
   const operator = useOperatorName(t('command.operatorDefault'));
   // Signed in, the account acts; signed out, the name typed under 值班员.
   const actor = session?.account.displayName ?? operator.name;
@@ -152,10 +157,11 @@ export function App() {
             />
           )}
           <MediationDock map={map} clockOffsetMs={clockOffset} actor={actor} canAssign={allows(session, 'handle')} />
-          <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />
+          {/* The planner (issue 6) hides the warnings and the figure map's legend: one task on screen. */}
+          {plannerCommunity === null && <WarningsPanel onSelect={setSelection} onLocate={(center, zoom) => map?.flyTo({ center, zoom: Math.max(zoom, map.getZoom()) })} />}
           <AnalysisPanel map={map} />
           <Breadcrumb chain={nav.chain} onGo={goTo} />
-          {nav.place && nav.figureShown && <PlaceLegend choropleth={nav.choropleth} level={childLevel(nav.place.level) ?? 'grid'} />}
+          {nav.place && nav.figureShown && plannerCommunity === null && <PlaceLegend choropleth={nav.choropleth} level={childLevel(nav.place.level) ?? 'grid'} />}
           {areaResults.pending && <div className="map-notice">{t('app.loading')}</div>}
           {areaResults.failed.length > 0 && (
             <div className="map-notice error">
@@ -185,6 +191,7 @@ export function App() {
         </main>
         {/* Over the workspace rather than instead of it, so that the map keeps its place and layers. */}
         {view === 'data' && <ImportPage onClose={() => setView('map')} />}
+        {audit.open && session && can(session.account.role, 'audit') && <AuditPage onClose={audit.close} />}
         {plannerCommunity !== null ? (
           <PlannerPanel map={map} communityId={plannerCommunity} author={actor} onClose={() => setPlannerCommunity(null)} />
         ) : (

@@ -46,7 +46,9 @@ export function applyPlan(db: Db, planId: number, author: string, at: string): P
 
     const planIds = new Set(plan.grids.map((g) => g.id));
     const removed = community.grids.filter((g) => !planIds.has(g.id)).map((g) => g.id);
-    const changed = plan.grids.filter((g) => g.id > 0 && JSON.stringify(current.get(g.id)!.geometry) !== JSON.stringify(g.geometry));
+    // A new name is a change too: it gets a version, so the history shows what a grid was called when.
+    const changed = plan.grids.filter((g) => g.id > 0 && (
+      JSON.stringify(current.get(g.id)!.geometry) !== JSON.stringify(g.geometry) || (g.name !== undefined && g.name !== current.get(g.id)!.name)));
     const created = plan.grids.filter((g) => g.id < 0);
 
     // New grids: ids and code serials never reused, so history stays unambiguous.
@@ -83,8 +85,6 @@ export function applyPlan(db: Db, planId: number, author: string, at: string): P
         .run(JSON.stringify(g.geometry), lon, lat, minLon, minLat, maxLon, maxLat, g.name ?? null, g.id);
       db.prepare('UPDATE areas_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE id = ?').run(minLon, maxLon, minLat, maxLat, g.id);
     }
-    // Renaming without a new boundary is a change of the area row only.
-    for (const g of plan.grids) if (g.id > 0 && g.name && !changed.includes(g)) db.prepare('UPDATE areas SET name = ? WHERE id = ?').run(g.name, g.id);
 
     // Only points in the changed area can change grid: those of the changed and removed grids.
     const target = [...changed, ...created];

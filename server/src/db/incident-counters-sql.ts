@@ -1,4 +1,5 @@
 import { AREA_LEVELS, countyDayNumber, DUE_SOON_HOURS, OPEN_STATUSES, parseCountyTime, type IncidentCounters, isoDateOfDayNumber } from '@gridmap/shared';
+import { getAreaLevel } from './areas-sql.ts';
 import { inSubtree } from './in-subtree.ts';
 import { latestIncidentEventId } from './incident-events-sql.ts';
 import type { Db } from './open-db.ts';
@@ -9,7 +10,10 @@ import { placeholders } from './sql-lists.ts';
  * Each count reads an index only: open cases through (status, deadline_at), today's through
  * reported_at.
  */
-export function incidentCounters(db: Db, now: Date, scope: number | null = null): IncidentCounters {
+export function incidentCounters(db: Db, now: Date, scopeArea: number | null = null): IncidentCounters {
+  // Every incident lies in the county: scoped to it, the closure join would visit every case
+  // (170 ms on the demo county, found by the load benchmark) where the indexes alone answer in 0.5 ms.
+  const scope = scopeArea !== null && getAreaLevel(db, scopeArea) === 'county' ? null : scopeArea;
   const day = isoDateOfDayNumber(countyDayNumber(now.getTime()));
   const dayStart = new Date(parseCountyTime(day).start).toISOString();
   const nowIso = now.toISOString();

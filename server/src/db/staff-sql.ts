@@ -11,6 +11,13 @@ export function listGridStaff(db: Db, gridId: number): StaffMember[] {
   return rows.map((r) => ({ id: r.id, gridId: r.grid_id, role: r.role, name: r.name }));
 }
 
+/** The grid each of `staffIds` is on now (null: unassigned); unknown ids are left out. */
+export function currentGridsOfStaff(db: Db, staffIds: readonly number[]): { id: number; gridId: number | null }[] {
+  if (staffIds.length === 0) return [];
+  return db.prepare(`SELECT id, grid_id AS gridId FROM staff WHERE id IN ${placeholders(staffIds.length)} ORDER BY id`)
+    .all(...staffIds) as { id: number; gridId: number | null }[];
+}
+
 /**
  * Makes `staffIds` the team of grid `gridId` in one transaction: the listed staff move to it
  * (from wherever they were) and its staff not listed are unassigned; the staff figures of every
@@ -22,7 +29,7 @@ export function setGridStaff(db: Db, gridId: number, staffIds: readonly number[]
       staffIds.length ? (db.prepare(`SELECT id FROM staff WHERE id IN ${placeholders(staffIds.length)}`).pluck().all(...staffIds) as number[]) : [],
     );
     const unknown = staffIds.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw new ApiError('bad_request', `No staff member with id ${staffIds[unknown]}`, `staffIds[${unknown}]`);
+    if (unknown >= 0) throw new ApiError('bad_request', `No staff member with id ${staffIds[unknown]}`, `staffIds.${unknown}`);
     const touched = new Set<number>([gridId]);
     if (staffIds.length) {
       const from = db.prepare(`SELECT DISTINCT grid_id FROM staff WHERE id IN ${placeholders(staffIds.length)} AND grid_id IS NOT NULL`)

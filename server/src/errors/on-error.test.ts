@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.ts';
 import { requestId } from '../http/request-id.ts';
+import { validate } from '../http/validate.ts';
 import { ApiError } from './api-error.ts';
 import { onError } from './on-error.ts';
 
@@ -20,6 +21,18 @@ describe('onError', () => {
     const res = await app.request('/');
     expect(res.status).toBe(400);
     expect(errorBodySchema.parse(await res.json())).toMatchObject({ code: 'bad_request', field: 'page.size' });
+  });
+
+  it('names the body as the field when the whole body is wrong: not an object, or not JSON at all', async () => {
+    const notAnObject = await appThrowing(() => {
+      z.object({ a: z.string() }).parse([]);
+      throw new Error('unreachable');
+    }).request('/');
+    expect(await notAnObject.json()).toMatchObject({ code: 'bad_request', field: 'body' });
+    const app = new Hono<AppEnv>().use('*', requestId).post('/', validate('json', z.object({ a: z.string() })), (c) => c.json({})).onError(onError);
+    const malformed = await app.request('/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ code: 'bad_request', field: 'body', message: expect.stringContaining('Malformed JSON') });
   });
 
   it('answers an ApiError with its own status and code', async () => {

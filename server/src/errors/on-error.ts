@@ -17,12 +17,15 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     const issue = err.issues[0];
     // An unknown key sits on the object's path; the key itself is the field to name.
     const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : (issue?.path ?? []);
-    const field = path.map(String).join('.') || undefined;
+    // An issue at the root is the body's: a query or path is always an object, a body may be anything.
+    const field = path.map(String).join('.') || 'body';
     body = { code: 'bad_request', message: issue?.message ?? 'invalid input', field, requestId };
   } else if (err instanceof ApiError) {
     body = { code: err.code, message: err.message, field: err.field, requestId };
   } else if (err instanceof HTTPException) {
-    body = { code: codeForStatus(err.status), message: err.message || 'request failed', requestId };
+    // A bare 400 comes from Hono reading the body (malformed JSON or form data): the body is the field.
+    const field = err.status === 400 ? 'body' : undefined;
+    body = { code: codeForStatus(err.status), message: err.message || 'request failed', field, requestId };
   } else {
     console.error(`[${requestId}] ${c.req.method} ${c.req.path} failed:`, err);
     body = { code: 'internal', message: 'internal error', requestId };

@@ -12,6 +12,7 @@ import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
+import { limitBody, MAX_RECORD_BODY_BYTES } from '../http/body-limit.ts';
 import { applyImport, dryRunImport, ImportNotApplicableError, type ImportFile } from '../import/run-import.ts';
 import type { TileService } from '../tiles/tile-service.ts';
 
@@ -87,7 +88,7 @@ export function importsRoutes({ db, config, tiles }: AppDeps & { tiles: TileServ
       return c.json(result);
     })
     .get('/mappings', validate('query', mappingsQuery), (c) => c.json({ mappings: listMappings(db, c.req.valid('query').layer) }))
-    .put('/mappings/:name', validate('param', mappingName), validate('json', mappingBody), (c) => {
+    .put('/mappings/:name', limitBody(MAX_RECORD_BODY_BYTES), validate('param', mappingName), validate('json', mappingBody), (c) => {
       requirePermission(c, 'import');
       const saved = saveMapping(db, c.req.valid('param').name, c.req.valid('json').mapping, config.now());
       return c.json(saved);

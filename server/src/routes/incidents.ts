@@ -7,13 +7,11 @@ import {
   type IncidentDetailProperties,
 } from '@gridmap/shared';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
 import { incidentCounters } from '../db/incident-counters-sql.ts';
 import { listIncidentEvents } from '../db/incident-events-sql.ts';
 import { countIncidents, listIncidentsSorted } from '../db/incident-list-sql.ts';
 import { getIncident } from '../db/incidents-sql.ts';
-import { ApiError } from '../errors/api-error.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
@@ -26,16 +24,12 @@ import { inScope, requirePermission, scopeAreaId } from '../auth/scope.ts';
 import { incidentPartiesFor } from '../privacy/incident-parties.ts';
 import { idPathParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
+import { limitBody } from '../http/body-limit.ts';
 
 /** Largest body of an incident write, in bytes: a long description and twenty parties fit easily. */
 export const MAX_INCIDENT_BODY_BYTES = 64 * 1024;
 
-const writeBodyLimit = bodyLimit({
-  maxSize: MAX_INCIDENT_BODY_BYTES,
-  onError: () => {
-    throw new ApiError('payload_too_large', `the request body is over ${MAX_INCIDENT_BODY_BYTES} bytes`);
-  },
-});
+const writeBodyLimit = limitBody(MAX_INCIDENT_BODY_BYTES);
 
 export function incidentsRoutes({ db, config, live }: AppDeps & { live: LiveHub }) {
   /** The incident, or 404 when there is none or it lies outside the account's area (its existence is private). */

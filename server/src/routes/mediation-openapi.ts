@@ -57,7 +57,7 @@ export function mediationOpenApiPaths(h: OpenApiHelpers): Record<string, Json> {
         summary: 'Add a mediation point',
         description: 'Its level is the level of `areaId`; it must lie inside the county. The nearest index and coverage follow at once.',
         requestBody: body('MediationPointCreate'),
-        responses: { '201': { description: 'Created', ...h.geojson('MediationPointFeature') }, ...h.errors(400) },
+        responses: { '201': { description: 'Created', ...h.geojson('MediationPointFeature') }, ...h.errors(400, 413) },
       },
     },
     '/api/mediation-points/{id}': {
@@ -70,7 +70,7 @@ export function mediationOpenApiPaths(h: OpenApiHelpers): Record<string, Json> {
         summary: 'Change, move, close (`closed: true`) or reopen a mediation point',
         parameters: [h.idPath('Mediation point')],
         requestBody: body('MediationPointPatch'),
-        responses: { '200': { description: 'OK', ...h.geojson('MediationPointFeature') }, ...h.errors(400, 404) },
+        responses: { '200': { description: 'OK', ...h.geojson('MediationPointFeature') }, ...h.errors(400, 404, 413) },
       },
     },
     '/api/mediation-points/nearest': {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { getMediationPoint, listMediationPoints, type MediationPointRow } from '../db/mediation-points-sql.ts';
 import { requirePermission } from '../auth/scope.ts';
+import { limitBody, MAX_RECORD_BODY_BYTES } from '../http/body-limit.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { geojsonResponse, pointFeature, pointFeatureCollection } from '../http/feature-collection.ts';
@@ -54,7 +55,7 @@ export function mediationPointsRoutes({ db, config, mediation }: AppDeps & { med
       const q = c.req.valid('query');
       return geojsonResponse(c, nearestCollection(mediation.nearest(q), q, null));
     })
-    .post('/', validate('json', mediationPointCreateSchema), (c) => {
+    .post('/', limitBody(MAX_RECORD_BODY_BYTES), validate('json', mediationPointCreateSchema), (c) => {
       requirePermission(c, 'manage_points');
       const point = createMediationPoint(db, c.req.valid('json'));
       c.header('Location', `/api/mediation-points/${point.id}`);
@@ -66,7 +67,7 @@ export function mediationPointsRoutes({ db, config, mediation }: AppDeps & { med
       const point = orNotFound(getMediationPoint(db, id), 'mediation point', id);
       return geojsonResponse(c, pointFeature(point, mediationPointProperties));
     })
-    .patch('/:id', validate('param', idPathParams), validate('json', mediationPointPatchSchema), (c) => {
+    .patch('/:id', limitBody(MAX_RECORD_BODY_BYTES), validate('param', idPathParams), validate('json', mediationPointPatchSchema), (c) => {
       requirePermission(c, 'manage_points');
       const { id } = c.req.valid('param');
       const point = patchMediationPoint(db, id, c.req.valid('json'), config.now());

@@ -74,6 +74,8 @@ import { AREAS_CACHE_CONTROL } from './areas.ts';
 import { MAX_EXPORT_ROWS } from './exports.ts';
 import { MAX_IMPORT_BYTES } from '@gridmap/shared/import/read-source';
 import { MAX_INCIDENT_BODY_BYTES } from './incidents.ts';
+import { MAX_PLAN_BODY_BYTES } from './plans.ts';
+import { MAX_RECORD_BODY_BYTES, MAX_SMALL_BODY_BYTES } from '../http/body-limit.ts';
 import { TILE_MAX_AGE_S } from './tiles.ts';
 import { MEDIATION_OPENAPI_SCHEMAS, mediationOpenApiPaths } from './mediation-openapi.ts';
 
@@ -97,7 +99,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
     'an import that cannot be applied (rejected rows not skipped, or areas that would not tile their parents), with nothing written.',
   401: 'Not signed in, or the session has ended.',
   403: 'Not allowed: a write with a session but without its X-CSRF-Token, or outside the role or area.',
-  413: `The body is over the route's limit: ${MAX_INCIDENT_BODY_BYTES} bytes for incident writes, ${MAX_IMPORT_BYTES} bytes of file for imports.`,
+  413: `The body is over the route's limit: ${MAX_SMALL_BODY_BYTES} bytes for sign-in, staff lists and applying or restoring a plan, ${MAX_RECORD_BODY_BYTES} for mediation points and saved mappings, ${MAX_INCIDENT_BODY_BYTES} for incident writes, ${MAX_PLAN_BODY_BYTES} for plans, ${MAX_IMPORT_BYTES} bytes of file for imports.`,
   429: 'Too many failed sign-ins: wait as Retry-After says.',
 };
 const jsonBody = (name: string) => ({ required: true, ...json(ref(name)) });
@@ -237,19 +239,32 @@ export function openApiDocument(): Json {
             'username from one address, each attempt waits 1 s, 2 s, 4 s … (at most 15 min): 429 with Retry-After. ' +
             'Every write made with a session carries its `csrfToken` in the X-CSRF-Token header (403 without).',
           requestBody: jsonBody('SignIn'),
-          responses: { '200': { description: 'Signed in', ...json(ref('Session')) }, ...errors(400, 401, 429) },
+          responses: { '200': { description: 'Signed in', ...json(ref('Session')) }, ...errors(400, 401, 413, 429) },
         },
         delete: {
           summary: 'Sign out: ends the session and clears the cookie',
-          responses: { '204': { description: 'Signed out' }, ...errors(403) },
+          responses: { '204': { description: 'Signed out' }, ...errors(403, 413) },
         },
       },
       '/api/audit': {
         get: {
           summary: 'The newest lines of the audit log (who, what, when, from where); administrators only',
           description: 'Sign-ins (and failed ones), sign-outs and views of personal data, newest first. 401 without a session, 403 for any other role.',
-          parameters: [query('limit', 'Lines, 1 … 10000; default 200.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT })],
-          responses: { '200': { description: 'OK', ...json({ type: 'array', items: { type: 'object' } }) }, ...errors(400, 401, 403) },
+          parameters: [
+            query('limit', 'Lines, 1 … 10000; default 200.', { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT }),
+            query('before', 'Only lines older than this id: the next page starts before the last id of the page before.', { type: 'integer', minimum: 1 }),
+            query('account', 'Only lines of this username (any case).'),
+            query('action', "Only lines of this action: sign_in, sign_in_failed, sign_out, view_personal, write …"),
+            query('from', 'From this county day (YYYY-MM-DD, UTC+8) or instant.'),
+            query('to', 'To the end of this county day, or this instant.'),
+          ],
+          responses: { '200': { description: 'OK, newest first', ...json({ type: 'array', items: { type: 'object' } }) }, ...errors(400, 401, 403) },
+        },
+      },
+      '/api/audit/actions': {
+        get: {
+          summary: 'The actions the audit log holds (for the audit page\'s filter); administrators only',
+          responses: { '200': { description: 'OK', ...json({ type: 'array', items: { type: 'string' } }) }, ...errors(401, 403) },
         },
       },
       '/api/config': {
@@ -592,7 +607,7 @@ function plannerPaths(): Json {
       post: {
         summary: "A new draft that puts a community's grids back as they were at an instant",
         requestBody: jsonBody('PlanRestoreRequest'),
-        responses: { '201': { description: 'The plan', ...json(ref('Plan')) }, ...errors(400) },
+        responses: { '201': { description: 'The plan', ...json(ref('Plan')) }, ...errors(400, 413) },
       },
     },
     '/api/plans/{id}': {
@@ -615,7 +630,7 @@ function plannerPaths(): Json {
           '400 with the first problem and where it is when the grids are not a valid partition. Either way nothing changes.',
         parameters: [idPath('Plan')],
         requestBody: jsonBody('PlanApplyRequest'),
-        responses: { '200': { description: 'What changed', ...json(ref('PlanApplyResult')) }, ...errors(400, 404, 409) },
+        responses: { '200': { description: 'What changed', ...json(ref('PlanApplyResult')) }, ...errors(400, 404, 409, 413) },
       },
     },
     '/api/grid-versions': {
@@ -640,9 +655,10 @@ function plannerPaths(): Json {
       },
       put: {
         summary: "Set a grid's team: the listed staff move to it, its others are unassigned; figures follow",
+        description: 'Needs the plan permission; 403 when the grid, or the grid a listed staff member is taken from, lies outside the account\'s area.',
         parameters: [idPath('Grid')],
         requestBody: jsonBody('GridStaffRequest'),
-        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { staff: { type: 'array', items: ref('StaffMember') } } }) }, ...errors(400, 404) },
+        responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { staff: { type: 'array', items: ref('StaffMember') } } }) }, ...errors(400, 403, 404, 413) },
       },
     },
   };
@@ -736,7 +752,7 @@ function importAndExportPaths(): Json {
         summary: 'Save (or replace) a mapping under a name',
         parameters: [path('name', 'The name, 1–100 characters.')],
         requestBody: { required: true, ...json({ type: 'object', required: ['mapping'], properties: { mapping: ref('ImportMapping') } }) },
-        responses: { '200': { description: 'Saved', ...json(ref('SavedMapping')) }, ...errors(400, 403) },
+        responses: { '200': { description: 'Saved', ...json(ref('SavedMapping')) }, ...errors(400, 403, 413) },
       },
       delete: {
         summary: 'Delete a saved mapping',

@@ -176,9 +176,25 @@ describe('plans', () => {
     expectBruteForceAssignment(t);
   });
 
+  it('renames a grid without moving its boundary as a new version, so the history keeps the old name', async () => {
+    const t = app.current;
+    const { community, partition } = await load(t);
+    const grids = partitionGeometries(partition).map((g) => (g.id === 5 ? { ...g, name: '东南新网格' } : g));
+    const res = await send(t, 'POST', '/api/plans', {
+      communityId: COMMUNITY, author: '甲', reason: '更名', base: community.grids.map((g) => ({ id: g.id, version: g.version })), grids,
+    });
+    const applied = await send(t, 'POST', `/api/plans/${res.body.id}/apply`, { author: '甲' });
+    expect(applied.body).toMatchObject({ changedGrids: [5], reassignedHouseholds: 0 });
+    expect((await getJson(t.app, '/api/areas/5')).body.properties).toMatchObject({ name: '东南新网格', households: 3 });
+    const versions = (await getJson(t.app, `/api/grid-versions?community=${COMMUNITY}`)).body.versions.filter((v: { gridId: number }) => v.gridId === 5);
+    expect(versions.map((v: { version: number; name: string }) => [v.version, v.name])).toEqual([[1, community.grids[1].name], [2, '东南新网格']]);
+    const before = (await getJson(t.app, `/api/grid-versions/as-of?community=${COMMUNITY}&at=2025-05-01`)).body;
+    expect(before.features.find((f: { id: number }) => f.id === 5).properties.name).toBe(community.grids[1].name);
+  });
+
   it('answers 400 for a community that is not one and 404 for an unknown plan', async () => {
     const t = app.current;
-    expect((await send(t, 'POST', '/api/plans/preview', { communityId: 4, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [] } }] })).body)
+    expect((await send(t, 'POST', '/api/plans/preview', { communityId: 4, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [[[120, 29], [120.1, 29], [120.1, 29.1], [120, 29]]] } }] })).body)
       .toMatchObject({ code: 'bad_request', field: 'communityId' });
     expect((await getJson(t.app, '/api/plans/99')).status).toBe(404);
     expect((await getJson(t.app, '/api/plans?community=3&x=1')).status).toBe(400);
@@ -200,7 +216,7 @@ describe('grid staff', () => {
   it('refuses an unknown staff id and a non-grid area, changing nothing', async () => {
     const t = app.current;
     const res = await send(t, 'PUT', '/api/areas/5/staff', { staffIds: [3, 999] });
-    expect(res.body).toMatchObject({ code: 'bad_request', field: 'staffIds[1]' });
+    expect(res.body).toMatchObject({ code: 'bad_request', field: 'staffIds.1' });
     expect((await send(t, 'PUT', '/api/areas/3/staff', { staffIds: [] })).status).toBe(400);
     expect(t.db.prepare('SELECT count(*) FROM staff WHERE grid_id = 5').pluck().get()).toBe(2);
   });
@@ -238,10 +254,25 @@ describe('plans with a session', () => {
     expect((await planner('POST', `/api/plans/${draft.body.id}/apply`, { author: '冒名' })).body.plan.appliedBy).toBe('planner甲');
   });
 
+  it('refuses a planner to take staff from a grid outside its area, changing nothing', async () => {
+    const t = app.current;
+    const before = snapshot(t);
+    const planner = await signedIn(t, 'planner', 5);
+    const onGrid4 = t.db.prepare('SELECT id FROM staff WHERE grid_id = 4 ORDER BY id').pluck().all() as number[];
+    const onGrid5 = t.db.prepare('SELECT id FROM staff WHERE grid_id = 5 ORDER BY id').pluck().all() as number[];
+    const res = await planner('PUT', '/api/areas/5/staff', { staffIds: [...onGrid5, onGrid4[0]] });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'forbidden', field: `staffIds[${onGrid5.length}]` });
+    expect(res.body.message).toContain('grid 4');
+    expect(snapshot(t)).toEqual(before);
+    // Its own grid's team it may still change.
+    expect((await planner('PUT', '/api/areas/5/staff', { staffIds: onGrid5.slice(1) })).status).toBe(200);
+  });
+
   it('refuses a planner a community outside its area', async () => {
     const t = app.current;
     const planner = await signedIn(t, 'planner', 4);
-    const res = await planner('POST', '/api/plans/preview', { communityId: COMMUNITY, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [] } }] });
+    const res = await planner('POST', '/api/plans/preview', { communityId: COMMUNITY, grids: [{ id: 4, geometry: { type: 'Polygon', coordinates: [[[120, 29], [120.1, 29], [120.1, 29.1], [120, 29]]] } }] });
     expect(res.body).toMatchObject({ code: 'forbidden', field: 'communityId' });
   });
 });

@@ -8,7 +8,6 @@ import {
 import { planImpact } from '@gridmap/shared/plans/plan-impact';
 import { Hono, type Context } from 'hono';
 import { inScope, requirePermission, scopeAreaId } from '../auth/scope.ts';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
 import { applyPlan } from '../db/apply-plan-sql.ts';
 import type { TileService } from '../tiles/tile-service.ts';
@@ -20,16 +19,14 @@ import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { idParam, idPathParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
+import { limitBody, MAX_SMALL_BODY_BYTES } from '../http/body-limit.ts';
 
 /** Largest plan body in bytes: a community's grids with a few thousand vertices each. */
 export const MAX_PLAN_BODY_BYTES = 8 * 1024 * 1024;
 
-const planBodyLimit = bodyLimit({
-  maxSize: MAX_PLAN_BODY_BYTES,
-  onError: () => {
-    throw new ApiError('payload_too_large', `the request body is over ${MAX_PLAN_BODY_BYTES} bytes`);
-  },
-});
+const planBodyLimit = limitBody(MAX_PLAN_BODY_BYTES);
+/** Applying or restoring names a plan or an instant: a small body. */
+const smallBodyLimit = limitBody(MAX_SMALL_BODY_BYTES);
 
 /**
  * The community a planner edits: 400 naming `field` when `id` is not a community, 403 when it
@@ -70,7 +67,7 @@ export function plansRoutes({ db, config, tiles }: AppDeps & { tiles: TileServic
       const { communityId, grids } = c.req.valid('json');
       return c.json(impactOf(c, db, communityId, grids, null));
     })
-    .post('/restore', validate('json', planRestoreRequestSchema), (c) => {
+    .post('/restore', smallBodyLimit, validate('json', planRestoreRequestSchema), (c) => {
       requirePermission(c, 'plan');
       const body = c.req.valid('json');
       const community = requireCommunity(c, db, body.communityId, 'communityId');
@@ -100,7 +97,7 @@ export function plansRoutes({ db, config, tiles }: AppDeps & { tiles: TileServic
       const plan = orNotFound(getPlan(db, id), 'plan', id);
       return c.json(impactOf(c, db, plan.communityId, plan.grids, plan.status === 'draft' ? plan.base : null));
     })
-    .post('/:id/apply', validate('param', idPathParams), validate('json', planApplyRequestSchema), (c) => {
+    .post('/:id/apply', smallBodyLimit, validate('param', idPathParams), validate('json', planApplyRequestSchema), (c) => {
       requirePermission(c, 'plan');
       const { id } = c.req.valid('param');
       const plan = orNotFound(getPlan(db, id), 'plan', id);

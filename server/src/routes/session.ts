@@ -11,6 +11,7 @@ import { recordAudit } from '../db/audit-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { validate } from '../http/validate.ts';
+import { limitBody, MAX_SMALL_BODY_BYTES } from '../http/body-limit.ts';
 
 /** Checked against when the username is unknown, so that a miss takes as long as a wrong password. */
 const DUMMY_HASH = hashPassword('not a password of anyone');
@@ -19,7 +20,7 @@ const DUMMY_HASH = hashPassword('not a password of anyone');
 export function sessionRoutes({ db, config }: AppDeps) {
   const throttle = new SignInThrottle();
   return new Hono<AppEnv>()
-    .post('/', validate('json', signInSchema), async (c) => {
+    .post('/', limitBody(MAX_SMALL_BODY_BYTES), validate('json', signInSchema), async (c) => {
       const { username, password } = c.req.valid('json');
       const ip = clientAddress(c);
       const key = `${username.toLowerCase()}|${ip}`;
@@ -57,7 +58,7 @@ export function sessionRoutes({ db, config }: AppDeps) {
       const body: Session | null = session && { account: session.account, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
       return c.json(body);
     })
-    .delete('/', (c) => {
+    .delete('/', limitBody(MAX_SMALL_BODY_BYTES), (c) => {
       const session = c.get('session');
       if (session) {
         closeSession(db, session.token);

@@ -3,6 +3,7 @@ import { staffRoleSchema } from '../staff/staff-roles.ts';
 import { PARTITION_PROBLEM_KINDS } from '../plans/validate-partition.ts';
 import { areaGeometrySchema } from './areas-api.ts';
 import { featureCollectionSchema } from './geojson-schemas.ts';
+import { countVertices, MAX_GRID_VERTICES, MAX_PLAN_VERTICES } from '../geo/vertex-limits.ts';
 
 /** Most grids one plan may hold (a community has a few dozen at most). */
 export const MAX_PLAN_GRIDS = 300;
@@ -17,10 +18,47 @@ export type PlanGrid = z.infer<typeof planGridSchema>;
 
 const uniqueIds = (grids: PlanGrid[]) => new Set(grids.map((g) => g.id)).size === grids.length;
 
+/**
+ * RFC 7946's rings: a polygon has at least its outer ring, and a ring at least 4 positions, the
+ * last the same as the first. The impact's point-in-polygon and the partition checks rely on it.
+ */
+function checkRings(geometry: PlanGrid['geometry'], ctx: z.RefinementCtx): void {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const at = (p: number) => (geometry.type === 'Polygon' ? ['coordinates'] : ['coordinates', p]);
+  if (polygons.length === 0) ctx.addIssue({ code: 'custom', path: ['coordinates'], message: 'a MultiPolygon needs at least one polygon' });
+  polygons.forEach((rings, p) => {
+    if (rings.length === 0) ctx.addIssue({ code: 'custom', path: at(p), message: 'a polygon needs at least its outer ring' });
+    rings.forEach((ring, r) => {
+      const [first, last] = [ring[0], ring[ring.length - 1]];
+      if (ring.length < 4) ctx.addIssue({ code: 'custom', path: [...at(p), r], message: `a ring has ${ring.length} positions; a closed ring needs at least 4` });
+      else if (first[0] !== last[0] || first[1] !== last[1]) ctx.addIssue({ code: 'custom', path: [...at(p), r], message: `a ring is not closed: it starts at (${first}) and ends at (${last})` });
+    });
+  });
+}
+
+/** A grid as a request sends it: well-formed rings, within MAX_GRID_VERTICES (answers stay unbounded). */
+const planGridInputSchema = planGridSchema.extend({
+  geometry: areaGeometrySchema
+    .refine((g) => countVertices(g) <= MAX_GRID_VERTICES, {
+      error: (issue) => `the grid has ${countVertices(issue.input as PlanGrid['geometry'])} vertices, more than ${MAX_GRID_VERTICES}`,
+      abort: true,
+    })
+    .superRefine(checkRings),
+});
+
+const planGridsInputSchema = z
+  .array(planGridInputSchema)
+  .min(1)
+  .max(MAX_PLAN_GRIDS)
+  .refine(uniqueIds, 'grid ids must be unique')
+  .refine((grids) => grids.reduce((n, g) => n + countVertices(g.geometry), 0) <= MAX_PLAN_VERTICES, {
+    error: (issue) => `the grids have ${(issue.input as PlanGrid[]).reduce((n, g) => n + countVertices(g.geometry), 0)} vertices together, more than ${MAX_PLAN_VERTICES}`,
+  });
+
 /** `POST /api/plans/preview`: the impact of grids not saved yet (live balance while drawing). */
 export const planPreviewRequestSchema = z.object({
   communityId: z.number().int().positive(),
-  grids: z.array(planGridSchema).min(1).max(MAX_PLAN_GRIDS).refine(uniqueIds, 'grid ids must be unique'),
+  grids: planGridsInputSchema,
 });
 
 /** `POST /api/plans`: a draft, with the versions of the community's grids it was drafted from. */

@@ -1,15 +1,19 @@
 import { kinks } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { RowProblem } from './row-problem.ts';
+import { countVertices, MAX_AREA_VERTICES } from '../geo/vertex-limits.ts';
 
 /**
  * What is wrong with an area's geometry, if anything: not a (Multi)Polygon, a position that is
  * not a longitude/latitude, a ring that is not closed or has under 3 distinct corners, or a ring
- * that crosses itself or another ring (the first crossing is `where`).
+ * that crosses itself or another ring (the first crossing is `where`), or more than
+ * MAX_AREA_VERTICES vertices (checked first: the crossing search grows with their square).
  */
 export function polygonProblem(geometry: Geometry | null): RowProblem | null {
   if (geometry === null) return bad('the row has no geometry');
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return bad(`a ${geometry.type} is not an area; areas are polygons`);
+  const vertices = countVertices(geometry);
+  if (vertices > MAX_AREA_VERTICES) return bad(`the boundary has ${vertices} vertices, more than ${MAX_AREA_VERTICES}: simplify it first`);
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   if (!Array.isArray(polygons) || polygons.length === 0) return bad('the polygon has no rings');
   for (const rings of polygons) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signedRingArea } from '../geo/ring-area.ts';
 import { gridGeometry, partitionFromGrids, polygonsOf, type GridPartition } from './grid-partition.ts';
 import { insertVertex, mergeGrids, moveVertex, removeVertex, splitGrid } from './partition-edits.ts';
+import { PlanEditRefusal } from './plan-edit-refusal.ts';
 import { validatePartition } from './validate-partition.ts';
 
 const poly = (...ring: Position[]): Polygon => ({ type: 'Polygon', coordinates: [[...ring, ring[0]]] });
@@ -136,6 +137,43 @@ describe('grid partition edits', () => {
   it('refuses a line that does not cross the grid exactly twice', () => {
     expect(() => splitGrid(start(), 4, [[1.5, 1.5], [1.5, 2.1]], -1)).toThrow(/exactly twice; it crosses 1/);
     expect(() => splitGrid(start(), 4, [[1.2, 0.9], [1.2, 2.1], [1.8, 2.1], [1.8, 0.9]], -1)).toThrow(/crosses 4/);
+  });
+
+  it('says why it refuses a cut as a kind with parameters, for the UI to translate', () => {
+    const refusal = (() => {
+      try {
+        splitGrid(start(), 4, [[1.5, 1.5], [1.5, 2.1]], -1);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(PlanEditRefusal);
+    expect(refusal).toMatchObject({ kind: 'line_crossings', params: { grid: 4, count: 1 } });
+  });
+
+  it('refuses a line exactly through a vertex without snapping, and cuts corner to corner with it', () => {
+    expect(() => splitGrid(start(), 4, [[0.9, 0.9], [2.1, 2.1]], -1)).toThrow(expect.objectContaining({ kind: 'line_along_edge' }));
+    const before = start();
+    // Drawn by hand: a little off both corners; the corners become the crossings, no new vertex.
+    const p = splitGrid(before, 4, [[0.98, 0.99], [2.02, 2.01]], -1, 0.05);
+    expectExactPartition(p);
+    expect(p.xs).toHaveLength(before.xs.length);
+    expect(areaOf(p, 4)).toBeCloseTo(0.5, 12);
+    expect(areaOf(p, -1)).toBeCloseTo(0.5, 12);
+  });
+
+  it('cuts from a snapped vertex across an edge, dropping the edge crossing next to that vertex', () => {
+    const before = start();
+    const p = splitGrid(before, 4, [[0.99, 0.99], [1.5, 2.1]], -1, 0.03);
+    expectExactPartition(p);
+    // One new vertex only: where the line leaves through the top edge, near (1.5, 2).
+    expect(p.xs).toHaveLength(before.xs.length + 1);
+    expect(p.ys.at(-1)).toBe(2);
+    expect(areaOf(p, 4) + areaOf(p, -1)).toBeCloseTo(1, 12);
+  });
+
+  it('refuses a snapped line that runs along an edge and cuts nothing off', () => {
+    expect(() => splitGrid(start(), 4, [[0.99, 1.001], [2.01, 0.999]], -1, 0.01)).toThrow(PlanEditRefusal);
   });
 
   it('merges two adjacent grids into one and keeps an exact partition', () => {

@@ -4,13 +4,14 @@ import { signedRingArea } from '../geo/ring-area.ts';
 import { segmentCrossing, type SegmentCrossing } from '../geo/segment-crossing.ts';
 import { traceRings } from '../geo/trace-rings.ts';
 import type { GridPartition, PartitionGrid } from './grid-partition.ts';
+import { PlanEditRefusal } from './plan-edit-refusal.ts';
 
 type Rings = number[][];
 
 /** Moves vertex `v` to (x, y): every grid that has the vertex follows. Throws for a locked vertex. */
 export function moveVertex(partition: GridPartition, v: number, x: number, y: number): GridPartition {
   vertexExists(partition, v);
-  if (partition.locked.has(v)) throw new Error(`Vertex ${v} lies on the community boundary and cannot move`);
+  if (partition.locked.has(v)) throw new PlanEditRefusal('vertex_locked', { vertex: v }, `Vertex ${v} lies on the community boundary and cannot move`);
   const xs = [...partition.xs];
   const ys = [...partition.ys];
   xs[v] = x;
@@ -37,8 +38,8 @@ export function insertVertex(partition: GridPartition, a: number, b: number, x: 
     }
     return ring;
   });
-  if (rings === 0) throw new Error(`No grid has an edge between vertices ${a} and ${b}`);
-  if (rings === 1) throw new Error(`The edge between vertices ${a} and ${b} lies on the community boundary`);
+  if (rings === 0) throw new PlanEditRefusal('no_edge', {}, `No grid has an edge between vertices ${a} and ${b}`);
+  if (rings === 1) throw new PlanEditRefusal('edge_on_boundary', {}, `The edge between vertices ${a} and ${b} lies on the community boundary`);
   return { partition: { ...partition, xs: [...partition.xs, x], ys: [...partition.ys, y], grids }, vertex: v };
 }
 
@@ -49,17 +50,34 @@ export function insertVertex(partition: GridPartition, a: number, b: number, x: 
  */
 export function removeVertex(partition: GridPartition, v: number): GridPartition {
   vertexExists(partition, v);
-  if (partition.locked.has(v)) throw new Error(`Vertex ${v} lies on the community boundary and cannot be removed`);
+  if (partition.locked.has(v)) throw new PlanEditRefusal('vertex_locked', { vertex: v }, `Vertex ${v} lies on the community boundary and cannot be removed`);
   const neighbours = new Set<number>();
   for (const g of partition.grids) for (const rings of g.polygons) for (const ring of rings) {
     const i = ring.indexOf(v);
     if (i < 0) continue;
-    if (ring.length <= 3) throw new Error(`Removing vertex ${v} would leave grid ${g.id} a ring of fewer than 3 vertices`);
+    if (ring.length <= 3) throw new PlanEditRefusal('ring_too_small', { vertex: v, grid: g.id }, `Removing vertex ${v} would leave grid ${g.id} a ring of fewer than 3 vertices`);
     neighbours.add(ring[(i + ring.length - 1) % ring.length]).add(ring[(i + 1) % ring.length]);
   }
-  if (neighbours.size === 0) throw new Error(`No grid has vertex ${v}`);
-  if (neighbours.size !== 2) throw new Error(`Vertex ${v} joins ${neighbours.size} edges; only a vertex between two edges can be removed`);
+  if (neighbours.size === 0) throw new PlanEditRefusal('no_vertex', { vertex: v }, `No grid has vertex ${v}`);
+  if (neighbours.size !== 2) throw new PlanEditRefusal('vertex_is_junction', { vertex: v, count: neighbours.size }, `Vertex ${v} joins ${neighbours.size} edges; only a vertex between two edges can be removed`);
   return { ...partition, grids: mapRings(partition, (ring) => ring.filter((w) => w !== v)) };
+}
+
+/** A place where a cut line meets a grid's ring: across an edge, or through one of its vertices. */
+interface CutHit {
+  polygon: number;
+  ring: number;
+  /** Index in the ring of the edge's first vertex, or of the vertex the line goes through. */
+  edge: number;
+  /** True when the line goes through the ring's vertex `edge` (snapped), not across an edge. */
+  atVertex: boolean;
+  segment: number;
+  /** Along the line's segment, 0..1, to order the hits. */
+  t: number;
+  /** Along the edge, 0..1 (edge crossings only). */
+  u: number;
+  x: number;
+  y: number;
 }
 
 /**
@@ -67,13 +85,34 @@ export function removeVertex(partition: GridPartition, v: number): GridPartition
  * the grid's outer boundary exactly twice and run inside it between the crossings. The larger
  * piece keeps the grid's id, the other becomes grid `newId`. The crossings become vertices of
  * the neighbours too, so the partition stays exact.
+ *
+ * `snap` (degrees, 0 = exact) lets a line drawn by hand go through a vertex: a vertex of the
+ * grid within `snap` of the line is taken as a crossing itself, and edge crossings that close
+ * to a vertex are dropped, so a cut from corner to corner works. The UI passes a few pixels'
+ * worth at the map's zoom.
  */
-export function splitGrid(partition: GridPartition, gridId: number, line: readonly Position[], newId: number): GridPartition {
+export function splitGrid(partition: GridPartition, gridId: number, line: readonly Position[], newId: number, snap = 0): GridPartition {
   const g = gridOf(partition, gridId);
-  if (partition.grids.some((other) => other.id === newId)) throw new Error(`Grid ${newId} already exists`);
-  const hits: (SegmentCrossing & { polygon: number; ring: number; edge: number; segment: number })[] = [];
+  if (partition.grids.some((other) => other.id === newId)) throw new PlanEditRefusal('grid_exists', { grid: newId }, `Grid ${newId} already exists`);
+  const hits: CutHit[] = [];
   g.polygons.forEach((rings, pi) => rings.forEach((ring, ri) => {
     const n = ring.length;
+    const near: number[] = [];
+    // Vertices the line passes within `snap` of: each once, where the line comes closest first.
+    if (snap > 0) {
+      for (let k = 0; k < n; k++) {
+        const vx = partition.xs[ring[k]], vy = partition.ys[ring[k]];
+        for (let s = 0; s + 1 < line.length; s++) {
+          const { t, distance } = closestOnSegment(vx, vy, line[s], line[s + 1]);
+          if (distance > snap) continue;
+          near.push(k);
+          hits.push({ polygon: pi, ring: ri, edge: k, atVertex: true, segment: s, t, u: 0, x: vx, y: vy });
+          break;
+        }
+      }
+    }
+    const nearVertex = (x: number, y: number) =>
+      near.some((k) => Math.hypot(partition.xs[ring[k]] - x, partition.ys[ring[k]] - y) <= snap);
     for (let k = 0; k < n; k++) {
       const a = ring[k], b = ring[(k + 1) % n];
       for (let s = 0; s + 1 < line.length; s++) {
@@ -81,24 +120,39 @@ export function splitGrid(partition: GridPartition, gridId: number, line: readon
         try {
           hit = segmentCrossing(line[s][0], line[s][1], line[s + 1][0], line[s + 1][1], partition.xs[a], partition.ys[a], partition.xs[b], partition.ys[b]);
         } catch {
-          throw new Error(`The line touches a vertex or edge of grid ${gridId} exactly near (${partition.xs[a]}, ${partition.ys[a]}); draw it a little aside`);
+          // Exactly through a vertex that snapped: that vertex is the crossing already.
+          if (near.includes(k) || near.includes((k + 1) % n)) continue;
+          throw new PlanEditRefusal(
+            'line_along_edge', { grid: gridId, lon: partition.xs[a], lat: partition.ys[a] },
+            `The line touches a vertex or edge of grid ${gridId} exactly near (${partition.xs[a]}, ${partition.ys[a]}); draw it a little aside`,
+          );
         }
-        if (hit) hits.push({ ...hit, polygon: pi, ring: ri, edge: k, segment: s });
+        if (hit && !nearVertex(hit.x, hit.y)) hits.push({ ...hit, polygon: pi, ring: ri, edge: k, atVertex: false, segment: s });
       }
     }
   }));
-  if (hits.length !== 2) throw new Error(`The line must cross the boundary of grid ${gridId} exactly twice; it crosses ${hits.length} times`);
+  if (hits.length !== 2) {
+    throw new PlanEditRefusal('line_crossings', { grid: gridId, count: hits.length }, `The line must cross the boundary of grid ${gridId} exactly twice; it crosses ${hits.length} times`);
+  }
   hits.sort((p, q) => p.segment - q.segment || p.t - q.t);
   const [enter, exit] = hits;
   if (enter.polygon !== exit.polygon || enter.ring !== 0 || exit.ring !== 0) {
-    throw new Error(`The line must cross the outer boundary of one part of grid ${gridId}, not a hole`);
+    throw new PlanEditRefusal('line_crosses_hole', { grid: gridId }, `The line must cross the outer boundary of one part of grid ${gridId}, not a hole`);
   }
   const outer = g.polygons[enter.polygon][0];
+  // The drawn points between the crossings; a point clicked on a snapped vertex is that vertex.
+  const innerPoints: Position[] = [];
+  for (let s = enter.segment + 1; s <= exit.segment; s++) {
+    const [x, y] = line[s];
+    const onCrossing = [enter, exit].some((h) => h.atVertex && Math.hypot(h.x - x, h.y - y) <= snap);
+    if (!onCrossing) innerPoints.push(line[s]);
+  }
   // Between the crossings the line must run inside the grid, not outside it.
-  const insideX = enter.segment === exit.segment ? (enter.x + exit.x) / 2 : line[enter.segment + 1][0];
-  const insideY = enter.segment === exit.segment ? (enter.y + exit.y) / 2 : line[enter.segment + 1][1];
+  const [insideX, insideY] = innerPoints.length > 0 ? innerPoints[0] : [(enter.x + exit.x) / 2, (enter.y + exit.y) / 2];
   const outerPositions = outer.map((v): Position => [partition.xs[v], partition.ys[v]]);
-  if (!pointInRing(insideX, insideY, outerPositions)) throw new Error(`The line runs outside grid ${gridId} between its crossings`);
+  if (!pointInRing(insideX, insideY, outerPositions)) {
+    throw new PlanEditRefusal('line_outside', { grid: gridId }, `The line runs outside grid ${gridId} between its crossings`);
+  }
 
   // Add the two crossings as vertices on their edges (in the neighbours too, or on the boundary).
   const n = outer.length;
@@ -124,19 +178,20 @@ export function splitGrid(partition: GridPartition, gridId: number, line: readon
   };
   const [a1, b1] = edgeEnds(enter.edge);
   const [a2, b2] = edgeEnds(exit.edge);
-  const c1 = addCrossing(a1, b1, enter.x, enter.y);
+  const c1 = enter.atVertex ? outer[enter.edge] : addCrossing(a1, b1, enter.x, enter.y);
   // When both crossings are on one edge, the second lies on one half of it.
   let c2: number;
-  if (enter.edge === exit.edge) c2 = exit.u > enter.u ? addCrossing(c1, b2, exit.x, exit.y) : addCrossing(a2, c1, exit.x, exit.y);
+  if (exit.atVertex) c2 = outer[exit.edge];
+  else if (!enter.atVertex && enter.edge === exit.edge) c2 = exit.u > enter.u ? addCrossing(c1, b2, exit.x, exit.y) : addCrossing(a2, c1, exit.x, exit.y);
   else c2 = addCrossing(a2, b2, exit.x, exit.y);
 
   // The cut's inner vertices, from c1 to c2.
   const inner: number[] = [];
   const xs = [...next.xs], ys = [...next.ys];
-  for (let s = enter.segment + 1; s <= exit.segment; s++) {
+  for (const [x, y] of innerPoints) {
     inner.push(xs.length);
-    xs.push(line[s][0]);
-    ys.push(line[s][1]);
+    xs.push(x);
+    ys.push(y);
   }
   const grid = gridOf(next, gridId);
   const ring = grid.polygons[enter.polygon][0];
@@ -156,6 +211,10 @@ export function splitGrid(partition: GridPartition, gridId: number, line: readon
     (pointInRing(xs[hole[0]], ys[hole[0]], positions(pieceA)) ? holesA : holesB).push([...hole]);
   }
   const areaA = signedRingArea(positions(pieceA)), areaB = signedRingArea(positions(pieceB));
+  // A line along an edge, or from a vertex to its neighbour, cuts nothing off.
+  if (pieceA.length < 3 || pieceB.length < 3 || !(areaA > 0) || !(areaB > 0)) {
+    throw new PlanEditRefusal('split_piece_empty', { grid: gridId }, `The line cuts nothing off grid ${gridId}`);
+  }
   const [kept, made] = areaA >= areaB ? [[pieceA, ...holesA], [pieceB, ...holesB]] : [[pieceB, ...holesB], [pieceA, ...holesA]];
   const grids: PartitionGrid[] = next.grids.map((other) =>
     other.id === gridId ? { id: gridId, polygons: other.polygons.map((rings, pi) => (pi === enter.polygon ? kept : rings)) } : other,
@@ -169,7 +228,7 @@ export function splitGrid(partition: GridPartition, gridId: number, line: readon
  * rings are traced from the rest. The grids must share at least one edge.
  */
 export function mergeGrids(partition: GridPartition, keepId: number, goneId: number): GridPartition {
-  if (keepId === goneId) throw new Error(`Cannot merge grid ${keepId} with itself`);
+  if (keepId === goneId) throw new PlanEditRefusal('merge_self', { grid: keepId }, `Cannot merge grid ${keepId} with itself`);
   const keep = gridOf(partition, keepId);
   const gone = gridOf(partition, goneId);
   const edges = new Map<string, [number, number]>();
@@ -182,7 +241,7 @@ export function mergeGrids(partition: GridPartition, keepId: number, goneId: num
     }
   }
   const total = [keep, gone].reduce((s, g) => s + g.polygons.flat().reduce((t, r) => t + r.length, 0), 0);
-  if (edges.size === total) throw new Error(`Grids ${keepId} and ${goneId} share no edge`);
+  if (edges.size === total) throw new PlanEditRefusal('merge_no_shared_edge', { grid: keepId, other: goneId }, `Grids ${keepId} and ${goneId} share no edge`);
   const from = [...edges.values()].map((e) => e[0]);
   const to = [...edges.values()].map((e) => e[1]);
   const rings = traceRings(from, to, partition.xs, partition.ys);
@@ -206,10 +265,18 @@ function assembleRings(partition: GridPartition, rings: Rings): Rings[] {
     const x = (partition.xs[hole[0]] + partition.xs[hole[1]]) / 2;
     const y = (partition.ys[hole[0]] + partition.ys[hole[1]]) / 2;
     const owner = outers.filter((o) => pointInRing(x, y, positions(o.ring))).at(-1);
-    if (!owner) throw new Error(`Hole at (${x}, ${y}) lies in no outer ring`);
+    if (!owner) throw new PlanEditRefusal('hole_outside', { lon: x, lat: y }, `Hole at (${x}, ${y}) lies in no outer ring`);
     owner.holes.push(hole);
   }
   return outers.map((o) => [o.ring, ...o.holes]);
+}
+
+/** How far along segment a→b (0..1) the point nearest (x, y) lies, and its distance. */
+function closestOnSegment(x: number, y: number, a: Position, b: Position): { t: number; distance: number } {
+  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a[0]) * dx + (y - a[1]) * dy) / length2));
+  return { t, distance: Math.hypot(a[0] + t * dx - x, a[1] + t * dy - y) };
 }
 
 function countRingsWithEdge(partition: GridPartition, a: number, b: number): number {
@@ -237,10 +304,10 @@ function mapRings(partition: GridPartition, f: (ring: readonly number[]) => read
 
 function gridOf(partition: GridPartition, id: number): PartitionGrid {
   const g = partition.grids.find((grid) => grid.id === id);
-  if (!g) throw new Error(`No grid ${id} in the partition`);
+  if (!g) throw new PlanEditRefusal('no_grid', { grid: id }, `No grid ${id} in the partition`);
   return g;
 }
 
 function vertexExists(partition: GridPartition, v: number): void {
-  if (!(v >= 0 && v < partition.xs.length)) throw new Error(`No vertex ${v} in the partition`);
+  if (!(v >= 0 && v < partition.xs.length)) throw new PlanEditRefusal('no_vertex', { vertex: v }, `No vertex ${v} in the partition`);
 }

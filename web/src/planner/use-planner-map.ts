@@ -15,6 +15,8 @@ export interface PlannerMapProps {
   problems: readonly PartitionProblem[];
   cut: readonly Position[];
   mode: PlannerMode;
+  /** False while another tab of the planner is shown: the layers hide and take no input. */
+  visible: boolean;
   /** A vertex dragged to (lon, lat); `done` on release (one undo step per drag). */
   onDrag(vertex: number, lon: number, lat: number, done: boolean): void;
   onInsert(a: number, b: number, lon: number, lat: number): void;
@@ -48,6 +50,7 @@ export function usePlannerMap(map: MapLibreMap | null, props: PlannerMapProps): 
     let dragging: number | null = null;
     const at = (e: MapMouseEvent) => [e.lngLat.lng, e.lngLat.lat] as const;
     const onDown = (e: MapMouseEvent) => {
+      if (!latest.current.visible) return;
       if (latest.current.mode !== 'edit' || e.originalEvent.button !== 0) return;
       const hit = map.queryRenderedFeatures(e.point, { layers: ['planner-vertices'] })[0];
       if (!hit || hit.properties.locked) return;
@@ -57,7 +60,7 @@ export function usePlannerMap(map: MapLibreMap | null, props: PlannerMapProps): 
     };
     const onMove = (e: MapMouseEvent) => {
       if (dragging !== null) latest.current.onDrag(dragging, ...at(e), false);
-      else if (latest.current.mode === 'edit') {
+      else if (latest.current.mode === 'edit' && latest.current.visible) {
         const hover = map.queryRenderedFeatures(e.point, { layers: ['planner-vertices', 'planner-midpoints'] })[0];
         map.getCanvas().style.cursor = hover && !hover.properties.locked ? 'pointer' : '';
       }
@@ -70,6 +73,7 @@ export function usePlannerMap(map: MapLibreMap | null, props: PlannerMapProps): 
     };
     const onClick = (e: MapMouseEvent) => {
       const p = latest.current;
+      if (!p.visible) return;
       if (p.mode === 'split') return p.onCutPoint([e.lngLat.lng, e.lngLat.lat]);
       const [hit] = map.queryRenderedFeatures(e.point, { layers: ['planner-vertices', 'planner-midpoints', 'planner-grid-fill'] });
       if (!hit) return p.onSelectGrid(null, false);
@@ -77,6 +81,7 @@ export function usePlannerMap(map: MapLibreMap | null, props: PlannerMapProps): 
       if (hit.layer.id === 'planner-grid-fill') p.onSelectGrid(Number(hit.properties.id), e.originalEvent.shiftKey || e.originalEvent.ctrlKey);
     };
     const onContext = (e: MapMouseEvent) => {
+      if (!latest.current.visible) return;
       const hit = map.queryRenderedFeatures(e.point, { layers: ['planner-vertices'] })[0];
       if (hit && !hit.properties.locked) {
         e.preventDefault();
@@ -108,7 +113,11 @@ export function usePlannerMap(map: MapLibreMap | null, props: PlannerMapProps): 
     };
   }, [map]);
 
-  const { partition, selected, changed, problems, cut } = props;
+  const { partition, selected, changed, problems, cut, visible } = props;
+  useEffect(() => {
+    if (!map) return;
+    for (const layer of plannerLayers()) if (map.getLayer(layer.id)) map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+  }, [map, visible]);
   useEffect(() => {
     if (!map) return;
     (map.getSource('planner-grids') as GeoJSONSource | undefined)?.setData(gridFeatures(partition, selected, changed));
