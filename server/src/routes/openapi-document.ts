@@ -217,9 +217,10 @@ export function openApiDocument(): Json {
       description:
         "The API of GridMap (网格一张图): a county's areas, households, incidents and mediation points. " +
         'Point layers page with `limit` and `cursor` (follow the `next` link); households and incidents ' +
-        'also come as vector tiles. Household names and phones are masked, and key-group tags ' +
-        `(${KEY_GROUP_TAGS.join(', ')}) are left out of household features and tiles until roles decide ` +
-        'who may see them; areas still count key-group households. ' +
+        'also come as vector tiles. Every route but /api/session and /api/health needs a signed-in session, ' +
+        "and answers only inside the account's area. Household names, phones and key-group tags " +
+        `(${KEY_GROUP_TAGS.join(', ')}) are shown in full only to roles that need them (each view audited); ` +
+        'others get names and phones masked and no key-group tags; tiles never carry them. ' +
         'Every query parameter is checked: one the route does not read, or one given twice, is 400 ' +
         `naming it. Dates are the county's days (Asia/Shanghai, ${COUNTY_OFFSET}).`,
     },
