@@ -5,7 +5,7 @@ import type { TileLayerSource } from './tile-features.ts';
 
 /**
  * Household point features carry `id`, `size` and `migrant` (0/1); bins carry `count`. No
- * key-group flag: tiles are public, and whether a household is in a key group is sensitive
+ * key-group flag: whether a household is in a key group is sensitive,
  * and a tile is drawn for a map, not for the staff in charge of a household.
  */
 export function householdTileSource(p: HouseholdPoints): TileLayerSource {
