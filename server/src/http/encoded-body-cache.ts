@@ -20,6 +20,13 @@ export class EncodedBodyCache {
   private readonly entries = new Map<string, Encoded>();
   private bytes = 0;
 
+  /**
+   * `gzipLevel`: zlib's 1 (fastest) to 9; 6 by default. A body rebuilt after every write (the
+   * area lists carry open-incident counts) pays its gzip again each time: level 1 takes a third
+   * of the time of 6 for a tenth more bytes (the town list: 4.3 vs 12.3 ms, 215 vs 196 KB).
+   */
+  constructor(private readonly gzipLevel = 6) {}
+
   /** True when the body for `key` is kept (a caller may then skip checks it made before building it). */
   has(key: string): boolean {
     return this.entries.has(key);
@@ -32,7 +39,7 @@ export class EncodedBodyCache {
       this.entries.delete(key); // re-insert: most recently used last
     } else {
       const text = build();
-      const gzip = gzipSync(text);
+      const gzip = gzipSync(text, { level: this.gzipLevel });
       entry = { text, gzip, bytes: Buffer.byteLength(text) + gzip.length };
       this.bytes += entry.bytes;
     }
