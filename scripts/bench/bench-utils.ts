@@ -1,3 +1,4 @@
+import { request, type Agent } from 'node:http';
 export { freePort, REPO, spawnServer, type ServerProcess } from '../lib/spawn-server.ts';
 
 /** Median of a list of numbers (the machines are noisy: we report medians). */
@@ -32,5 +33,26 @@ export function runWhenMain(moduleUrl: string, main: () => Promise<void>): void 
   main().catch((e) => {
     console.error(e);
     process.exit(1);
+  });
+}
+
+/**
+ * POSTs `body` (JSON text) and resolves with the status and the answer. A kept-alive socket the
+ * server closed as idle while it was being reused fails before the request reached the server;
+ * that request is sent again on a new socket (Node's documented `reusedSocket` check).
+ */
+export function postJson(url: string, body: string, headers: Record<string, string>, agent: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && e.code === 'ECONNRESET') postJson(url, body, headers, agent).then(ok, fail);
+      else fail(e);
+    });
+    req.end(body);
   });
 }

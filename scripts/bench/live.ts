@@ -12,7 +12,7 @@ import { openDatabase } from '@gridmap/server/db/open-db';
 import { reportIncident } from '@gridmap/server/incidents/incident-writes';
 import { openSse } from '@gridmap/server/test/sse-client';
 import { drawIntake, type Household } from '../lib/live-simulation.ts';
-import { median, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
+import { median, postJson, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
 import { openSseClients, type SseClientPool } from './sse-client-pool.ts';
 import { monotonicMs } from './sse-client-process.ts';
 
@@ -47,26 +47,6 @@ const GOAL_THROUGHPUT_RATIO = 0.8;
 const HERE = dirname(fileURLToPath(import.meta.url));
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
-/**
- * POSTs `body` (JSON text) and resolves with the status and the answer. A kept-alive socket the
- * server closed as idle while it was being reused fails before the request reached the server;
- * that request is sent again on a new socket (Node's documented `reusedSocket` check).
- */
-function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((ok, fail) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', (e: NodeJS.ErrnoException) => {
-      if (req.reusedSocket && e.code === 'ECONNRESET') postJson(url, body, headers).then(ok, fail);
-      else fail(e);
-    });
-    req.end(body);
-  });
-}
 
 /** CPU time (user + system) a process has used, in ms, from /proc (Linux). */
 function processCpuMs(pid: number): number {
@@ -257,7 +237,7 @@ export async function main(): Promise<void> {
     const gridmapTarget: Target = {
       name: 'GridMap', eventsUrl: `${gridmap.url}/api/live`, pid: gridmap.pid, headers: session,
       async post() {
-        const res = await postJson(`${gridmap.url}/api/incidents`, bodies[next++ % bodies.length], session);
+        const res = await postJson(`${gridmap.url}/api/incidents`, bodies[next++ % bodies.length], session, agent);
         if (res.status !== 201) throw new Error(`POST /api/incidents: ${res.status} ${res.body}`);
       },
     };
@@ -270,7 +250,7 @@ export async function main(): Promise<void> {
     const bareTarget: Target = {
       name: 'bare node:http', eventsUrl: `${bare.url}/events`, pid: bare.pid,
       async post() {
-        const res = await postJson(`${bare.url}/publish`, payload);
+        const res = await postJson(`${bare.url}/publish`, payload, {}, agent);
         if (res.status !== 201) throw new Error(`bare POST /publish: ${res.status}`);
       },
     };

@@ -8,7 +8,7 @@ import { openDatabase } from '@gridmap/server/db/open-db';
 import { Random } from '@gridmap/shared/demo/random';
 import { openSse } from '@gridmap/server/test/sse-client';
 import { drawIntake, type Household } from '../lib/live-simulation.ts';
-import { median, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
+import { median, postJson, printTable, quantile, runWhenMain, spawnServer } from './bench-utils.ts';
 import { openSseClients } from './sse-client-pool.ts';
 import { monotonicMs } from './sse-client-process.ts';
 
@@ -224,26 +224,6 @@ function mix(t: Targets, auth: Signed): autocannon.Request[] {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 2 });
 
-/**
- * POSTs `body` (JSON text). A kept-alive socket the server closed as idle while it was being
- * reused fails before the request reached the server; that request is sent again on a new socket
- * (Node's documented `reusedSocket` check, as live.ts does).
- */
-function postJson(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((ok, fail) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', (e: NodeJS.ErrnoException) => {
-      if (req.reusedSocket && e.code === 'ECONNRESET') postJson(url, body, headers).then(ok, fail);
-      else fail(e);
-    });
-    req.end(body);
-  });
-}
 
 interface RunResult {
   requestsPerS: number;
@@ -278,7 +258,7 @@ async function run(url: string, auth: Signed, t: Targets, seconds: number, seed:
     for (let k = 0; probing; k++) {
       const before = monotonicMs();
       // A probe the overloaded server fails is counted, not fatal: the run goes on.
-      const res = await postJson(`${url}/api/incidents`, probeBodies[k % probeBodies.length], { cookie: auth.cookie, 'X-CSRF-Token': auth.csrfToken })
+      const res = await postJson(`${url}/api/incidents`, probeBodies[k % probeBodies.length], { cookie: auth.cookie, 'X-CSRF-Token': auth.csrfToken }, agent)
         .catch(() => ({ status: 0, body: '' }));
       if (res.status === 201) sentAt.set((JSON.parse(res.body) as { id: number }).id, before);
       else probeFailures++;

@@ -34,8 +34,8 @@ export interface PostgisTimings {
   answers: number[][];
 }
 
-/** Installs PostGIS from Debian when it is missing; false when that is not possible here. */
-function ensurePostgis(): boolean {
+/** Installs PostGIS from Debian when it is missing; false when that is not possible here (every PostGIS peer uses it). */
+export function ensurePostgis(): boolean {
   if (existsSync(join(PG_BIN, 'initdb')) && existsSync(POSTGIS_CONTROL)) return true;
   if (process.getuid?.() !== 0) {
     console.log(`PostGIS peer skipped: ${PG_PACKAGE} is not installed and this is not root (apt-get install -y ${PG_PACKAGE}).`);

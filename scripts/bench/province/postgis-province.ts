@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Db } from '@gridmap/server/db/open-db';
+import { ensurePostgis } from '../postgis-peer.ts';
 
 // The PostGIS peer of the province benches (issue 8): Debian's postgresql-15-postgis-3 (installed
 // with apt-get where missing, as scripts/bench/planner.ts does), one throwaway cluster under /tmp
@@ -11,7 +12,6 @@ import type { Db } from '@gridmap/server/db/open-db';
 // mediation points by COPY, each with a GiST index. Never part of `pnpm test`.
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-const POSTGIS_LIB = '/usr/lib/postgresql/15/lib/postgis-3.so';
 /** Settings of the throwaway cluster: no durability (a bench), memory a 24 GB machine affords, no parallel workers (2 cores). */
 const PG_SETTINGS = `-c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB ` +
   `-c work_mem=256MB -c maintenance_work_mem=1GB -c max_wal_size=8GB -c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0`;
@@ -32,16 +32,6 @@ export interface PostgisProvince {
   /** Runs SQL through psql (-qAt) and returns its output. */
   psql(sql: string): string;
   stop(): void;
-}
-
-/** Installs PostGIS when missing; false when that cannot be done here. */
-function ensurePostgis(): boolean {
-  if (existsSync(POSTGIS_LIB)) return true;
-  console.log('PostGIS missing: apt-get install -y postgresql-15-postgis-3');
-  const apt = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql-15-postgis-3'], {
-    stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  return apt.status === 0 && existsSync(POSTGIS_LIB);
 }
 
 /** Writes the rows of `sql` (raw) as tab-separated lines, through `format`, streaming. */

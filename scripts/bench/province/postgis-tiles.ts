@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import {
   OPEN_STATUSES,
 } from '@gridmap/shared';
 import type { Db } from '@gridmap/server/db/open-db';
+import { ensurePostgis } from '../postgis-peer.ts';
 import type { TileRequest } from './tile-request-mix.ts';
 
 // The PostGIS peer of the tile benchmark (issue 8, bench 1): Debian's postgresql-15-postgis-3
@@ -21,7 +22,6 @@ import type { TileRequest } from './tile-request-mix.ts';
 // timed inside the database (no client round trip). Never part of `pnpm test`.
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-const POSTGIS_LIB = '/usr/lib/postgresql/15/lib/postgis-3.so';
 const PG_SETTINGS = `-c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=2GB ` +
   `-c work_mem=256MB -c maintenance_work_mem=1GB -c max_wal_size=8GB -c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0 -c jit=off`;
 
@@ -31,15 +31,6 @@ export interface PostgisTiles {
   /** Times each request in order, in ms, and the bytes of each tile (0 for none). */
   run(requests: readonly TileRequest[]): { ms: number[]; bytes: number[] };
   stop(): void;
-}
-
-function ensurePostgis(): boolean {
-  if (existsSync(POSTGIS_LIB)) return true;
-  console.log('PostGIS missing: apt-get install -y postgresql-15-postgis-3');
-  const apt = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql-15-postgis-3'], {
-    stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  return apt.status === 0 && existsSync(POSTGIS_LIB);
 }
 
 async function dumpTsv(db: Db, sql: string, path: string, format: (row: unknown[]) => string): Promise<number> {
