@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   HOUSEHOLD_POINT_MIN_ZOOM,
@@ -10,7 +7,7 @@ import {
   OPEN_STATUSES,
 } from '@gridmap/shared';
 import type { Db } from '@gridmap/server/db/open-db';
-import { ensurePostgis } from '../postgis-peer.ts';
+import { copyText, dumpTsv, startPgCluster } from './pg-cluster.ts';
 import type { TileRequest } from './tile-request-mix.ts';
 
 // The PostGIS peer of the tile benchmark (issue 8, bench 1): Debian's postgresql-15-postgis-3
@@ -21,9 +18,8 @@ import type { TileRequest } from './tile-request-mix.ts';
 // MAX_FEATURES_PER_TILE, else 8-pixel bins with count (and open) at the mean point. Tiles are
 // timed inside the database (no client round trip). Never part of `pnpm test`.
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
-const PG_SETTINGS = `-c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=2GB ` +
-  `-c work_mem=256MB -c maintenance_work_mem=1GB -c max_wal_size=8GB -c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0 -c jit=off`;
+/** More shared buffers than the other peers (tiles read every layer), and no JIT for short tile queries. */
+const PG_SETTINGS = '-c shared_buffers=2GB -c jit=off';
 
 export interface PostgisTiles {
   version: string;
@@ -32,25 +28,6 @@ export interface PostgisTiles {
   run(requests: readonly TileRequest[]): { ms: number[]; bytes: number[] };
   stop(): void;
 }
-
-async function dumpTsv(db: Db, sql: string, path: string, format: (row: unknown[]) => string): Promise<number> {
-  const out = createWriteStream(path);
-  let n = 0;
-  let chunk = '';
-  for (const row of db.prepare(sql).raw().iterate() as IterableIterator<unknown[]>) {
-    chunk += format(row) + '\n';
-    if (++n % 10_000 === 0) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  chmodSync(path, 0o644);
-  return n;
-}
-
-const text = (v: unknown) => (v === null || v === undefined ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n'));
 
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -113,37 +90,14 @@ END $f$;`;
  * households, incidents) by COPY, then GiST indexes. Null when PostGIS cannot be had here.
  */
 export async function startPostgisTiles(db: Db, log: (line: string) => void): Promise<PostgisTiles | null> {
-  if (!ensurePostgis()) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'gridmap-pg-tiles-'));
-  chmodSync(dir, 0o777);
-  const data = join(dir, 'data');
-  const port = '5432'; // names the socket file in `dir` only
-  const asPg = (cmd: string, args: string[]) =>
-    process.getuid?.() === 0
-      ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
-      : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const must = (r: ReturnType<typeof spawnSync>, what: string) => {
-    if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
-    return String(r.stdout);
-  };
-  const psql = (sql: string) =>
-    must(asPg('psql', ['-h', dir, '-p', port, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql]), `psql ${sql.slice(0, 60)}`);
-  let started = false;
-  const stop = () => {
-    if (started) asPg(`${PG_BIN}/pg_ctl`, ['-D', data, '-m', 'immediate', 'stop']);
-    started = false;
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const cluster = startPgCluster('gridmap-pg-tiles-', PG_SETTINGS);
+  if (!cluster) return null;
+  const { dir, version, psql, stop } = cluster;
   try {
-    must(asPg(`${PG_BIN}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']), 'initdb');
-    must(asPg(`${PG_BIN}/pg_ctl`, ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} ${PG_SETTINGS}`, 'start']), 'pg_ctl start');
-    started = true;
-    psql('CREATE EXTENSION postgis');
-    const version = psql('SELECT postgis_lib_version()').trim();
     const t0 = performance.now();
     log('PostGIS: writing areas, households and incidents as COPY files …');
     const files = { areas: join(dir, 'areas.tsv'), households: join(dir, 'households.tsv'), incidents: join(dir, 'incidents.tsv') };
-    await dumpTsv(db, 'SELECT id, level, name, parent_id, geometry FROM areas', files.areas, (r) => r.map(text).join('\t'));
+    await dumpTsv(db, 'SELECT id, level, name, parent_id, geometry FROM areas', files.areas, (r) => r.map(copyText).join('\t'));
     await dumpTsv(db, `SELECT id, size, instr(tags, '"migrant"') > 0, lon, lat FROM households`, files.households,
       (r) => `${r[0]}\t${r[1]}\t${r[2]}\tSRID=4326;POINT(${r[3]} ${r[4]})`);
     await dumpTsv(db, `SELECT id, kind, status, severity, status IN (${OPEN_LIST}), deadline_at, date(reported_at, '+8 hours'), lon, lat FROM incidents`,
