@@ -58,7 +58,8 @@ describe('the map over area tiles', () => {
     expect(await page.evaluate(() => (window as any).__gridmap.map.getSource('areas-grid').type)).toBe('vector');
     expect(await renderedIds(page, 'grid-line')).toContain(grid.id);
     // Grids are named from the label points of their tiles (their collection is not loaded).
-    expect(await renderedIds(page, 'grid-label')).toContain(grid.id);
+    // Symbols are placed over the frames after the tiles load, so the label is awaited.
+    await expect.poll(() => renderedIds(page, 'grid-label'), { timeout: 10_000 }).toContain(grid.id);
     expect(tileRequests.some((url) => url.includes('/api/tiles/areas/grid/15/'))).toBe(true);
     expect(areaLists.some((url) => url.includes('level=grid') || url.includes('level=community'))).toBe(false);
 
