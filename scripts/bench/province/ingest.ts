@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CountyData, HouseholdRecord, IncidentRecord } from '@gridmap/shared';
 import { openDatabase } from '@gridmap/server/db/open-db';
-import { insertHouseholds, insertIncidents } from '@gridmap/server/db/seed-sql';
+import { fillPointRtrees, insertHouseholds, insertIncidents } from '@gridmap/server/db/seed-sql';
 import { advantage, type ProvinceBench } from './province-bench.ts';
 
 /** Rows read from the province and handed to the loader at a time (one transaction each). */
@@ -11,8 +11,8 @@ const CHUNK = 200_000;
 
 /**
  * Bench 4: households and incidents loaded until indexed. Ours: the province loader's inserts
- * (server/src/db/seed-sql.ts, rows and R*Tree entries, one transaction per CHUNK rows) into a
- * fresh database with its b-tree indexes built after the load, as generate-province does.
+ * (server/src/db/seed-sql.ts, rows, one transaction per CHUNK rows) into a fresh database, then
+ * its R*Trees filled once (fillPointRtrees) and its b-tree indexes built, as generate-province does.
  * PostGIS: COPY of the same rows and columns, then a GiST index on the point and the same
  * b-trees. Rows per second over the whole, one run each (a run is minutes).
  */
@@ -50,13 +50,17 @@ export const ingestBench: ProvinceBench = async ({ db, postgis, log }) => {
     }
     load({ incidents: cases }, (d) => insertIncidents(target, d));
     incidents += cases.length;
-    log('ingest: ours, indexes …');
+    log('ingest: ours, R*Trees …');
     const t0 = performance.now();
+    target.transaction(() => fillPointRtrees(target))();
+    const rtreeMs = performance.now() - t0;
+    log('ingest: ours, indexes …');
+    const t1 = performance.now();
     for (const { sql } of indexes) target.exec(sql);
-    const indexMs = performance.now() - t0;
+    const indexMs = performance.now() - t1;
     target.close();
     const rows = households + incidents;
-    const oursS = (insertMs + indexMs) / 1000;
+    const oursS = (insertMs + rtreeMs + indexMs) / 1000;
     const ours = rows / oursS;
 
     const pg = await postgis();
@@ -71,7 +75,7 @@ export const ingestBench: ProvinceBench = async ({ db, postgis, log }) => {
     return [{
       bench: '4 ingest', figure: `${households.toLocaleString('en')} households + ${incidents.toLocaleString('en')} incidents until indexed`,
       ...row, unit: 'rows/s', goal: '≥ 1× PostGIS (COPY + GiST)', met: advantage(row) === null ? null : advantage(row)! >= 1,
-      note: `ours: ${oursS.toFixed(0)} s (inserts with R*Tree ${(insertMs / 1000).toFixed(0)} s, b-tree indexes ${(indexMs / 1000).toFixed(0)} s), one run; ${note}`,
+      note: `ours: ${oursS.toFixed(0)} s (row inserts ${(insertMs / 1000).toFixed(0)} s, R*Trees ${(rtreeMs / 1000).toFixed(0)} s, b-tree indexes ${(indexMs / 1000).toFixed(0)} s), one run; ${note}`,
     }];
   } finally {
     rmSync(dir, { recursive: true, force: true });

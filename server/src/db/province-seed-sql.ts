@@ -4,6 +4,7 @@ import type { Db } from './open-db.ts';
 import {
   ANALYSIS_ROWS,
   areaFigures,
+  fillPointRtrees,
   hasAreas,
   insertAreas,
   insertHotspots,
@@ -15,7 +16,7 @@ import {
   type AreaFigures,
 } from './seed-sql.ts';
 
-/** Pages of SQLite's cache while loading (negative: KiB): 512 MiB keeps the R*Trees' hot nodes in memory. */
+/** Pages of SQLite's cache while loading (negative: KiB): 512 MiB keeps the B-trees' hot pages in memory. */
 const LOAD_CACHE_KIB = 512 * 1024;
 
 /** Tables whose indexes are dropped while a province loads and built once at the end: one sort beats millions of B-tree inserts. */
@@ -25,7 +26,8 @@ const BULK_TABLES = ['households', 'staff', 'incidents', 'incident_events'];
  * Streams a province into an empty database county by county (issue 8): `begin` writes the top
  * of the tree, `appendCounty` writes one generated county in one transaction (its ids moved past
  * what is there, its county hung under its city), `finish` builds the deferred indexes, rolls the
- * figures up to the cities and the province, writes the meta and analyses. The whole province is
+ * figures up to the cities and the province, writes the meta and analyses. The households' and
+ * incidents' R*Trees are filled once in `finish` (fillPointRtrees), not a row at a time. The whole province is
  * never in memory, only the county being written.
  */
 export class ProvinceWriter {
@@ -78,9 +80,10 @@ export class ProvinceWriter {
     })();
   }
 
-  /** Indexes, figures of the cities and the province, meta and statistics. */
+  /** R*Trees, indexes, figures of the cities and the province, meta and statistics. */
   finish(meta: { seed: number; scale: number; now: string; name: string; code: string; source: string }): void {
     const db = this.db;
+    db.transaction(() => fillPointRtrees(db))();
     for (const { sql } of this.deferredIndexes) db.exec(sql);
     db.transaction(() => {
       // Cities first, then the province from its cities: each sums its children's stored figures.

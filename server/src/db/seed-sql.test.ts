@@ -26,6 +26,20 @@ describe('seedCounty', () => {
     expect(hasAreas(db)).toBe(true);
   });
 
+  it('gives every household and incident the R*Tree entry SQLite would store for its point, in a sound tree', () => {
+    const db = tempDb();
+    seedCounty(db, tinyCounty());
+    for (const table of ['households', 'incidents']) {
+      // The same rows inserted one at a time by SQLite into a fresh R*Tree: the reference.
+      db.exec(`CREATE VIRTUAL TABLE temp.expected USING rtree (id, min_lon, max_lon, min_lat, max_lat);
+        INSERT INTO temp.expected SELECT id, lon, lon, lat, lat FROM ${table};`);
+      const entries = (name: string) => db.prepare(`SELECT * FROM ${name} ORDER BY id`).raw().all();
+      expect(entries(`${table}_rtree`), table).toEqual(entries('temp.expected'));
+      expect(db.prepare(`SELECT rtreecheck('${table}_rtree')`).pluck().get(), table).toBe('ok');
+      db.exec('DROP TABLE temp.expected');
+    }
+  });
+
   it('stores the figures of each area subtree, rolled up from the grids', () => {
     const db = tempDb();
     seedCounty(db, tinyCounty());

@@ -1,6 +1,7 @@
 import type { AreaRecord, CountyData } from '@gridmap/shared';
 import { isKeyGroupTag } from '@gridmap/shared';
 import type { Db } from './open-db.ts';
+import { fillPointRtree } from './point-rtree-sql.ts';
 
 /** The figures of an area's subtree that are stored on the area row. */
 export interface AreaFigures {
@@ -27,6 +28,7 @@ export function seedCounty(db: Db, data: CountyData): void {
     insertMediationPoints(db, data);
     insertIncidents(db, data);
     insertIncidentEvents(db, data);
+    fillPointRtrees(db);
     insertMeta(db, data);
   })();
   // Statistics let the planner choose between the incident indexes (by grid or by status);
@@ -64,14 +66,22 @@ export function insertAreas(db: Db, areas: AreaRecord[], figures: Map<number, Ar
   }
 }
 
+/** Household rows without their R*Tree entries: `fillPointRtrees` adds those once every row is in. */
 export function insertHouseholds(db: Db, data: CountyData): void {
   const row = db.prepare(`INSERT INTO households (id, grid_id, lon, lat, address, size, tags, head_name, phone)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const rtree = db.prepare('INSERT INTO households_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   for (const h of data.households) {
     row.run(h.id, h.gridId, h.lon, h.lat, h.address, h.size, JSON.stringify(h.tags), h.headName, h.phone);
-    rtree.run(h.id, h.lon, h.lon, h.lat, h.lat);
   }
+}
+
+/**
+ * The R*Tree entries of every household and incident of a fresh load, built once after the rows
+ * (fillPointRtree: a packed tree, instead of one R*Tree insert per row as the rows go in).
+ */
+export function fillPointRtrees(db: Db): void {
+  fillPointRtree(db, 'households');
+  fillPointRtree(db, 'incidents');
 }
 
 export function insertStaff(db: Db, data: CountyData): void {
@@ -89,17 +99,16 @@ export function insertMediationPoints(db: Db, data: CountyData): void {
   }
 }
 
+/** Incident rows without their R*Tree entries: `fillPointRtrees` adds those once every row is in. */
 export function insertIncidents(db: Db, data: CountyData): void {
   const row = db.prepare(`INSERT INTO incidents (id, kind, status, severity, source, level, origin_level,
       description, lon, lat, grid_id, household_id, mediation_point_id, assignee, referred_to,
       reported_at, deadline_at, resolved_at, closed_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const rtree = db.prepare('INSERT INTO incidents_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   for (const i of data.incidents) {
     row.run(i.id, i.kind, i.status, i.severity, i.source, i.level, i.originLevel, i.description,
       i.lon, i.lat, i.gridId, i.householdId, i.mediationPointId, i.assignee, i.referredTo,
       isoTime(i.reportedAt), isoTime(i.deadlineAt), isoTimeOrNull(i.resolvedAt), isoTimeOrNull(i.closedAt));
-    rtree.run(i.id, i.lon, i.lon, i.lat, i.lat);
   }
 }
 
