@@ -1,4 +1,5 @@
 import KDBush from 'kdbush';
+import { buildGeoGrid, gridCovers, nearestInGrid, type GeoGrid } from './geo-grid.ts';
 import { EARTH_RADIUS_M, haversineMetres } from './haversine.ts';
 import { MinHeap } from './min-heap.ts';
 
@@ -9,13 +10,17 @@ import { MinHeap } from './min-heap.ts';
  */
 export const GEO_INDEX_NODE_SIZE = 8;
 
-/** Points by [lon, lat] in degrees with their ids, and a KD-tree over them (null when empty). */
+/**
+ * Points by [lon, lat] in degrees with their ids, a KD-tree over them (null when empty), and a
+ * grid of buckets for the one nearest point (null when empty or spread over a hemisphere).
+ */
 export interface GeoIndex {
   count: number;
   ids: Float64Array;
   lon: Float64Array;
   lat: Float64Array;
   tree: KDBush | null;
+  grid: GeoGrid | null;
 }
 
 /** One answer of `nearestNeighbours`: the point's position in the index, its id and distance. */
@@ -39,7 +44,7 @@ export function buildGeoIndex(points: readonly { id: number; lon: number; lat: n
     tree?.add(p.lon, p.lat);
   });
   tree?.finish();
-  return { count, ids, lon, lat, tree };
+  return { count, ids, lon, lat, tree, grid: buildGeoGrid(ids, lon, lat, count) };
 }
 
 /** A KD-tree node or a point waiting in the search queue; one shape, so that V8 keeps it monomorphic. */
@@ -132,14 +137,16 @@ export function nearestNeighbours(
 }
 
 /**
- * The one point nearest to [lon, lat] (ties by id), equal to `nearestNeighbours(index, lon, lat, 1)`
- * but without its queue: a depth-first descent, nearer child first, that skips every box whose
- * lower bound exceeds the best distance so far. A province's nearest mediation point is asked
- * for on every incident, and this is several times faster (scripts/bench/province/nearest.ts).
+ * The one point nearest to [lon, lat] (ties by id), equal to `nearestNeighbours(index, lon, lat, 1)`.
+ * A province's nearest mediation point is asked for on every incident, so this has two faster
+ * paths: the grid of buckets (geo-grid.ts) for queries on or near the points' box, and otherwise
+ * a queue-free descent of the KD-tree, nearer child first, that skips every box whose lower bound
+ * exceeds the best distance so far (scripts/bench/province/nearest.ts measures both).
  */
 export function nearestOne(index: GeoIndex, lon: number, lat: number): Neighbour | null {
   const tree = index.tree;
   if (!tree) return null;
+  if (index.grid && gridCovers(index.grid, lon, lat)) return nearestInGrid(index.grid, lon, lat);
   const treeIds = tree.ids;
   const coords = tree.coords;
   const nodeSize = tree.nodeSize;

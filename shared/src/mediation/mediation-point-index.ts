@@ -24,13 +24,18 @@ export interface IndexedMediationPoint {
  */
 export interface MediationPointIndex<P extends IndexedMediationPoint> {
   points: P[];
-  /** Keyed by `treeKey(disputeKind, level)`. */
-  trees: Map<string, { index: GeoIndex; points: P[] }>;
+  /**
+   * By dispute kind, then by level (ANY: either unfiltered). Two lookups of strings the caller
+   * already holds, not one of a key built per query: the key's concatenation and hashing cost
+   * as much as the province's whole nearest search (scripts/bench/province/nearest.ts).
+   */
+  trees: Map<IncidentKind | typeof ANY, Map<AreaLevel | typeof ANY, { index: GeoIndex; points: P[] }>>;
+  /** `trees`' entry for no filter at all, the question asked most. */
+  all: { index: GeoIndex; points: P[] };
 }
 
-function treeKey(kind: IncidentKind | undefined, level: AreaLevel | undefined): string {
-  return `${kind ?? '*'}/${level ?? '*'}`;
-}
+/** The key of "no filter" in `trees`. */
+const ANY = '*';
 
 /** A nearest-mediation question; filters apply when given. */
 export interface NearestMediationQuery {
@@ -48,14 +53,16 @@ export interface NearestMediationQuery {
 
 /** Builds the indexes of `points` (a few hundred in a county: well under a millisecond, so writes rebuild). */
 export function buildMediationPointIndex<P extends IndexedMediationPoint>(points: readonly P[]): MediationPointIndex<P> {
-  const trees = new Map<string, { index: GeoIndex; points: P[] }>();
-  for (const kind of [undefined, ...INCIDENT_KINDS]) {
-    for (const level of [undefined, ...AREA_LEVELS]) {
-      const subset = points.filter((p) => (kind === undefined || p.disputeKinds.includes(kind)) && (level === undefined || p.level === level));
-      trees.set(treeKey(kind, level), { index: buildGeoIndex(subset), points: subset });
+  const trees: MediationPointIndex<P>['trees'] = new Map();
+  for (const kind of [ANY, ...INCIDENT_KINDS] as const) {
+    const byLevel = new Map<AreaLevel | typeof ANY, { index: GeoIndex; points: P[] }>();
+    for (const level of [ANY, ...AREA_LEVELS] as const) {
+      const subset = points.filter((p) => (kind === ANY || p.disputeKinds.includes(kind)) && (level === ANY || p.level === level));
+      byLevel.set(level, { index: buildGeoIndex(subset), points: subset });
     }
+    trees.set(kind, byLevel);
   }
-  return { points: [...points], trees };
+  return { points: [...points], trees, all: trees.get(ANY)!.get(ANY)! };
 }
 
 /**
@@ -66,7 +73,8 @@ export function nearestMediationPoints<P extends IndexedMediationPoint>(
   index: MediationPointIndex<P>,
   query: NearestMediationQuery,
 ): { point: P; distanceM: number }[] {
-  const { index: geo, points } = index.trees.get(treeKey(query.disputeKind, query.level)) as { index: GeoIndex; points: P[] };
+  const { disputeKind, level } = query;
+  const { index: geo, points } = disputeKind === undefined && level === undefined ? index.all : index.trees.get(disputeKind ?? ANY)!.get(level ?? ANY)!;
   const { openAt } = query;
   if (query.k === 1 && openAt === undefined) {
     // The common question (the one nearest point that takes the kind) has a queue-free path.
