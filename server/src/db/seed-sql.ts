@@ -99,29 +99,59 @@ export function insertMediationPoints(db: Db, data: CountyData): void {
   }
 }
 
-/** Incident rows without their R*Tree entries: `fillPointRtrees` adds those once every row is in. */
-export function insertIncidents(db: Db, data: CountyData): void {
-  const row = db.prepare(`INSERT INTO incidents (id, kind, status, severity, source, level, origin_level,
-      description, lon, lat, grid_id, household_id, mediation_point_id, assignee, referred_to,
-      reported_at, deadline_at, resolved_at, closed_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const i of data.incidents) {
-    row.run(i.id, i.kind, i.status, i.severity, i.source, i.level, i.originLevel, i.description,
-      i.lon, i.lat, i.gridId, i.householdId, i.mediationPointId, i.assignee, i.referredTo,
-      isoTime(i.reportedAt), isoTime(i.deadlineAt), isoTimeOrNull(i.resolvedAt), isoTimeOrNull(i.closedAt));
+/**
+ * Rows per INSERT statement for tables with CHECK … IN (…) constraints (incidents have seven,
+ * their events six). SQLite sets up each `IN` list once per execution of a statement, which
+ * costs more than the row itself when every row is its own execution; a statement of many rows
+ * pays it once for all of them (scripts/bench/province/ingest.ts).
+ */
+const ROWS_PER_STATEMENT = 64;
+
+/**
+ * Inserts `rows` into `table`'s `columns`, ROWS_PER_STATEMENT to a statement (the rest one by
+ * one), `values` giving each row's values in the columns' order.
+ */
+function insertRows<T>(db: Db, table: string, columns: string[], rows: readonly T[], values: (row: T, into: unknown[]) => void): void {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+  const many = db.prepare(head + Array(ROWS_PER_STATEMENT).fill(tuple).join(', '));
+  const one = db.prepare(head + tuple);
+  const whole = rows.length - (rows.length % ROWS_PER_STATEMENT);
+  const params: unknown[] = [];
+  for (let start = 0; start < whole; start += ROWS_PER_STATEMENT) {
+    params.length = 0;
+    for (let k = start; k < start + ROWS_PER_STATEMENT; k++) values(rows[k], params);
+    many.run(params);
+  }
+  for (let k = whole; k < rows.length; k++) {
+    params.length = 0;
+    values(rows[k], params);
+    one.run(params);
   }
 }
 
+const INCIDENT_COLUMNS = ['id', 'kind', 'status', 'severity', 'source', 'level', 'origin_level', 'description', 'lon', 'lat',
+  'grid_id', 'household_id', 'mediation_point_id', 'assignee', 'referred_to', 'reported_at', 'deadline_at', 'resolved_at', 'closed_at'];
+
+/** Incident rows without their R*Tree entries: `fillPointRtrees` adds those once every row is in. */
+export function insertIncidents(db: Db, data: CountyData): void {
+  insertRows(db, 'incidents', INCIDENT_COLUMNS, data.incidents, (i, into) => {
+    into.push(i.id, i.kind, i.status, i.severity, i.source, i.level, i.originLevel, i.description,
+      i.lon, i.lat, i.gridId, i.householdId, i.mediationPointId, i.assignee, i.referredTo,
+      isoTime(i.reportedAt), isoTime(i.deadlineAt), isoTimeOrNull(i.resolvedAt), isoTimeOrNull(i.closedAt));
+  });
+}
+
+const INCIDENT_EVENT_COLUMNS = ['id', 'incident_id', 'kind', 'actor', 'at', 'note', 'from_status', 'to_status', 'from_level', 'to_level',
+  'mediation_point_id', 'assignee', 'referred_to', 'reason', 'recorded_at'];
+
 /** The timelines; each event counts as recorded when it happened. */
 export function insertIncidentEvents(db: Db, data: CountyData): void {
-  const row = db.prepare(`INSERT INTO incident_events (id, incident_id, kind, actor, at, note,
-      from_status, to_status, from_level, to_level, mediation_point_id, assignee, referred_to, reason, recorded_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const e of data.incidentEvents) {
+  insertRows(db, 'incident_events', INCIDENT_EVENT_COLUMNS, data.incidentEvents, (e, into) => {
     const at = isoTime(e.at);
-    row.run(e.id, e.incidentId, e.kind, e.actor, at, e.note, e.fromStatus, e.toStatus, e.fromLevel, e.toLevel,
+    into.push(e.id, e.incidentId, e.kind, e.actor, at, e.note, e.fromStatus, e.toStatus, e.fromLevel, e.toLevel,
       e.mediationPointId, e.assignee, e.referredTo, e.reason, at);
-  }
+  });
 }
 
 export function insertMeta(db: Db, data: CountyData): void {
