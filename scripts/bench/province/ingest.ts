@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CountyData, HouseholdRecord, IncidentRecord } from '@gridmap/shared';
 import { openDatabase } from '@gridmap/server/db/open-db';
-import { fillPointRtrees, insertHouseholds, insertIncidents } from '@gridmap/server/db/seed-sql';
+import { fillPointRtrees, insertHouseholds, insertIncidents, newPointLogs } from '@gridmap/server/db/seed-sql';
 import { advantage, type ProvinceBench } from './province-bench.ts';
 
 /** Rows read from the province and handed to the loader at a time (one transaction each). */
@@ -26,6 +26,7 @@ export const ingestBench: ProvinceBench = async ({ db, postgis, log }) => {
     const indexes = target.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('households', 'incidents')`).all() as { name: string; sql: string }[];
     for (const { name } of indexes) target.exec(`DROP INDEX ${name}`);
     let households = 0, incidents = 0, insertMs = 0;
+    const points = newPointLogs();
     const load = (chunk: Partial<CountyData>, insert: (d: CountyData) => void) => {
       const t0 = performance.now();
       target.transaction(() => insert(chunk as CountyData))();
@@ -35,9 +36,9 @@ export const ingestBench: ProvinceBench = async ({ db, postgis, log }) => {
     let batch: HouseholdRecord[] = [];
     for (const r of db.prepare('SELECT id, grid_id, lon, lat, address, size, tags, head_name, phone FROM households ORDER BY id').raw().iterate() as IterableIterator<unknown[]>) {
       batch.push({ id: r[0], gridId: r[1], lon: r[2], lat: r[3], address: r[4], size: r[5], tags: JSON.parse(r[6] as string), headName: r[7], phone: r[8] } as HouseholdRecord);
-      if (batch.length === CHUNK) (load({ households: batch }, (d) => insertHouseholds(target, d)), (households += batch.length), (batch = []));
+      if (batch.length === CHUNK) (load({ households: batch }, (d) => insertHouseholds(target, d, points.households)), (households += batch.length), (batch = []));
     }
-    load({ households: batch }, (d) => insertHouseholds(target, d));
+    load({ households: batch }, (d) => insertHouseholds(target, d, points.households));
     households += batch.length;
     log('ingest: ours, incidents …');
     let cases: IncidentRecord[] = [];
@@ -46,13 +47,13 @@ export const ingestBench: ProvinceBench = async ({ db, postgis, log }) => {
     for (const r of db.prepare(incidentSql).raw().iterate() as IterableIterator<unknown[]>) {
       const [id, kind, status, severity, source, level, originLevel, description, lon, lat, gridId, householdId, mediationPointId, assignee, referredTo, reportedAt, deadlineAt, resolvedAt, closedAt] = r;
       cases.push({ id, kind, status, severity, source, level, originLevel, description, lon, lat, gridId, householdId, mediationPointId, assignee, referredTo, reportedAt, deadlineAt, resolvedAt, closedAt } as IncidentRecord);
-      if (cases.length === CHUNK) (load({ incidents: cases }, (d) => insertIncidents(target, d)), (incidents += cases.length), (cases = []));
+      if (cases.length === CHUNK) (load({ incidents: cases }, (d) => insertIncidents(target, d, points.incidents)), (incidents += cases.length), (cases = []));
     }
-    load({ incidents: cases }, (d) => insertIncidents(target, d));
+    load({ incidents: cases }, (d) => insertIncidents(target, d, points.incidents));
     incidents += cases.length;
     log('ingest: ours, R*Trees …');
     const t0 = performance.now();
-    target.transaction(() => fillPointRtrees(target))();
+    target.transaction(() => fillPointRtrees(target, points))();
     const rtreeMs = performance.now() - t0;
     log('ingest: ours, indexes …');
     const t1 = performance.now();

@@ -29,6 +29,9 @@ export function rtreeValueUp(d: number): number {
   return f;
 }
 
+/** Rows of the id → leaf map written per statement: one call per row was a tenth of the fill. */
+const ROWIDS_PER_STATEMENT = 256;
+
 /** Bits of a sort key: Hilbert index and row position packed in one double's 53-bit integer range. */
 const SORT_KEY_BITS = 52;
 /** At most this many bits per axis of the Hilbert grid (65,536 cells a side). */
@@ -43,9 +46,11 @@ const MAX_HILBERT_ORDER = 16;
  * those `INSERT INTO <table>_rtree VALUES (id, lon, lon, lat, lat)` makes, rounded as rtree.c
  * rounds; `rtreecheck` accepts the tree, and later inserts and deletes go through SQLite as usual.
  * Writing the shadow tables needs better-sqlite3's unsafe mode (SQLite's defensive flag off),
- * on for this call only. Call it inside the load's transaction. Returns the entries written.
+ * on for this call only. Call it inside the load's transaction. `logged`: the rows' ids and
+ * points as the load inserted them (insertHouseholds, insertIncidents), which spares reading
+ * the table back (a tenth of a province's load); without it the rows are read. Returns the entries written.
  */
-export function fillPointRtree(db: Db, table: PointTable): number {
+export function fillPointRtree(db: Db, table: PointTable, logged?: PointLog): number {
   const rtree = `${table}_rtree`;
   if (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${rtree}_rowid)`).pluck().get()) {
     throw new Error(`fillPointRtree: ${rtree} already holds entries; fill it only after a fresh load`);
@@ -53,7 +58,7 @@ export function fillPointRtree(db: Db, table: PointTable): number {
   const nodeBytes = db.prepare(`SELECT length(data) FROM ${rtree}_node WHERE nodeno = 1`).pluck().get() as number;
   const fanout = Math.floor((nodeBytes - NODE_HEADER_BYTES) / CELL_BYTES);
 
-  const points = readPoints(db, table);
+  const points = withBoxes(logged ?? readPoints(db, table));
   const n = points.count;
   if (n === 0) return 0;
   const order = hilbertOrder(points);
@@ -74,6 +79,7 @@ function writeTree(db: Db, rtree: string, nodeBytes: number, fanout: number, poi
   const writeRoot = db.prepare(`UPDATE ${rtree}_node SET data = ? WHERE nodeno = 1`);
   const writeParent = db.prepare(`INSERT INTO ${rtree}_parent (nodeno, parentnode) VALUES (?, ?)`);
   const writeRowid = db.prepare(`INSERT INTO ${rtree}_rowid (rowid, nodeno) VALUES (?, ?)`);
+  const writeRowids = db.prepare(`INSERT INTO ${rtree}_rowid (rowid, nodeno) VALUES ${Array(ROWIDS_PER_STATEMENT).fill('(?, ?)').join(', ')}`);
   const blob = Buffer.alloc(nodeBytes);
   /** The leaf that holds each row, by its position in `points`. */
   const leafOf = new Float64Array(n);
@@ -111,11 +117,41 @@ function writeTree(db: Db, rtree: string, nodeBytes: number, fanout: number, poi
     ids = upIds;
     boxes = upBoxes;
   }
-  // By row order (the table's rowid order), so that the map's B-tree grows at its end.
-  for (let i = 0; i < n; i++) writeRowid.run(points.ids[i], leafOf[i]);
+  // In the rows' order (ascending ids from a load), so that the map's B-tree grows at its end.
+  const whole = n - (n % ROWIDS_PER_STATEMENT);
+  const params: number[] = new Array(2 * ROWIDS_PER_STATEMENT);
+  for (let start = 0; start < whole; start += ROWIDS_PER_STATEMENT) {
+    for (let k = 0; k < ROWIDS_PER_STATEMENT; k++) {
+      params[2 * k] = points.ids[start + k];
+      params[2 * k + 1] = leafOf[start + k];
+    }
+    writeRowids.run(params);
+  }
+  for (let i = whole; i < n; i++) writeRowid.run(points.ids[i], leafOf[i]);
 }
 
-/** Rows' ids and boxes (min_lon, max_lon, min_lat, max_lat, as the R*Tree stores them), in rowid order. */
+/** Ids and [lon, lat] of rows in the order a load inserts them, kept for `fillPointRtree`. */
+export class PointLog {
+  count = 0;
+  ids: Float64Array = new Float64Array(1 << 12);
+  lon: Float64Array = new Float64Array(1 << 12);
+  lat: Float64Array = new Float64Array(1 << 12);
+
+  push(id: number, lon: number, lat: number): void {
+    if (this.count === this.ids.length) {
+      const capacity = 2 * this.count;
+      this.ids = grow(this.ids, capacity);
+      this.lon = grow(this.lon, capacity);
+      this.lat = grow(this.lat, capacity);
+    }
+    this.ids[this.count] = id;
+    this.lon[this.count] = lon;
+    this.lat[this.count] = lat;
+    this.count++;
+  }
+}
+
+/** Rows' ids, points and boxes (min_lon, max_lon, min_lat, max_lat, as the R*Tree stores them). */
 interface Points {
   count: number;
   ids: Float64Array;
@@ -124,22 +160,16 @@ interface Points {
   boxes: Float32Array;
 }
 
-function readPoints(db: Db, table: PointTable): Points {
-  let capacity = 1 << 16;
-  let ids: Float64Array = new Float64Array(capacity), lon: Float64Array = new Float64Array(capacity), lat: Float64Array = new Float64Array(capacity);
-  let count = 0;
-  for (const [id, x, y] of db.prepare(`SELECT id, lon, lat FROM ${table} ORDER BY id`).raw().iterate() as IterableIterator<[number, number, number]>) {
-    if (count === capacity) {
-      capacity *= 2;
-      ids = grow(ids, capacity);
-      lon = grow(lon, capacity);
-      lat = grow(lat, capacity);
-    }
-    ids[count] = id;
-    lon[count] = x;
-    lat[count] = y;
-    count++;
+function readPoints(db: Db, table: PointTable): PointLog {
+  const log = new PointLog();
+  for (const [id, lon, lat] of db.prepare(`SELECT id, lon, lat FROM ${table} ORDER BY id`).raw().iterate() as IterableIterator<[number, number, number]>) {
+    log.push(id, lon, lat);
   }
+  return log;
+}
+
+function withBoxes(log: PointLog): Points {
+  const { count, lon, lat } = log;
   const boxes = new Float32Array(4 * count);
   for (let i = 0; i < count; i++) {
     boxes[4 * i] = rtreeValueDown(lon[i]);
@@ -147,7 +177,7 @@ function readPoints(db: Db, table: PointTable): Points {
     boxes[4 * i + 2] = rtreeValueDown(lat[i]);
     boxes[4 * i + 3] = rtreeValueUp(lat[i]);
   }
-  return { count, ids: ids.subarray(0, count), lon: lon.subarray(0, count), lat: lat.subarray(0, count), boxes };
+  return { count, ids: log.ids.subarray(0, count), lon: lon.subarray(0, count), lat: lat.subarray(0, count), boxes };
 }
 
 function grow(a: Float64Array, capacity: number): Float64Array {

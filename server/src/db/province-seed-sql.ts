@@ -6,6 +6,7 @@ import {
   areaFigures,
   fillPointRtrees,
   hasAreas,
+  newPointLogs,
   insertAreas,
   insertHotspots,
   insertHouseholds,
@@ -35,6 +36,8 @@ export class ProvinceWriter {
   private readonly parentOf = new Map<number, number | null>();
   private readonly cityIds = new Map<string, number>();
   private deferredIndexes: { name: string; sql: string }[] = [];
+  /** Every household's and incident's id and point, for the R*Trees built in `finish`. */
+  private readonly points = newPointLogs();
 
   constructor(private readonly db: Db) {}
 
@@ -71,10 +74,10 @@ export class ProvinceWriter {
     const db = this.db;
     db.transaction(() => {
       insertAreas(db, data.areas, figures, this.parentOf);
-      insertHouseholds(db, data);
+      insertHouseholds(db, data, this.points.households);
       insertStaff(db, data);
       insertMediationPoints(db, data);
-      insertIncidents(db, data);
+      insertIncidents(db, data, this.points.incidents);
       insertIncidentEvents(db, data);
       insertHotspots(db, data);
     })();
@@ -83,7 +86,7 @@ export class ProvinceWriter {
   /** R*Trees, indexes, figures of the cities and the province, meta and statistics. */
   finish(meta: { seed: number; scale: number; now: string; name: string; code: string; source: string }): void {
     const db = this.db;
-    db.transaction(() => fillPointRtrees(db))();
+    db.transaction(() => fillPointRtrees(db, this.points))();
     for (const { sql } of this.deferredIndexes) db.exec(sql);
     db.transaction(() => {
       // Cities first, then the province from its cities: each sums its children's stored figures.

@@ -1,7 +1,7 @@
 import type { AreaRecord, CountyData } from '@gridmap/shared';
 import { isKeyGroupTag } from '@gridmap/shared';
 import type { Db } from './open-db.ts';
-import { fillPointRtree } from './point-rtree-sql.ts';
+import { fillPointRtree, PointLog } from './point-rtree-sql.ts';
 
 /** The figures of an area's subtree that are stored on the area row. */
 export interface AreaFigures {
@@ -20,15 +20,16 @@ export interface AreaFigures {
  */
 export function seedCounty(db: Db, data: CountyData): void {
   const figures = areaFigures(data);
+  const points = newPointLogs();
   db.transaction(() => {
     if (hasAreas(db)) throw new Error('seedCounty: the database already holds areas; seed an empty one');
     insertAreas(db, data.areas, figures);
-    insertHouseholds(db, data);
+    insertHouseholds(db, data, points.households);
     insertStaff(db, data);
     insertMediationPoints(db, data);
-    insertIncidents(db, data);
+    insertIncidents(db, data, points.incidents);
     insertIncidentEvents(db, data);
-    fillPointRtrees(db);
+    fillPointRtrees(db, points);
     insertMeta(db, data);
   })();
   // Statistics let the planner choose between the incident indexes (by grid or by status);
@@ -66,22 +67,37 @@ export function insertAreas(db: Db, areas: AreaRecord[], figures: Map<number, Ar
   }
 }
 
-/** Household rows without their R*Tree entries: `fillPointRtrees` adds those once every row is in. */
-export function insertHouseholds(db: Db, data: CountyData): void {
+/** The points of a load's households and incidents as they are inserted, for `fillPointRtrees`. */
+export interface PointLogs {
+  households: PointLog;
+  incidents: PointLog;
+}
+
+export function newPointLogs(): PointLogs {
+  return { households: new PointLog(), incidents: new PointLog() };
+}
+
+/**
+ * Household rows without their R*Tree entries: `fillPointRtrees` adds those once every row is
+ * in, from `points`, which learns each row's id and position.
+ */
+export function insertHouseholds(db: Db, data: CountyData, points: PointLog): void {
   const row = db.prepare(`INSERT INTO households (id, grid_id, lon, lat, address, size, tags, head_name, phone)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const h of data.households) {
     row.run(h.id, h.gridId, h.lon, h.lat, h.address, h.size, JSON.stringify(h.tags), h.headName, h.phone);
+    points.push(h.id, h.lon, h.lat);
   }
 }
 
 /**
  * The R*Tree entries of every household and incident of a fresh load, built once after the rows
- * (fillPointRtree: a packed tree, instead of one R*Tree insert per row as the rows go in).
+ * (fillPointRtree: a packed tree, instead of one R*Tree insert per row as the rows go in), from
+ * the points the inserts logged.
  */
-export function fillPointRtrees(db: Db): void {
-  fillPointRtree(db, 'households');
-  fillPointRtree(db, 'incidents');
+export function fillPointRtrees(db: Db, points: PointLogs): void {
+  fillPointRtree(db, 'households', points.households);
+  fillPointRtree(db, 'incidents', points.incidents);
 }
 
 export function insertStaff(db: Db, data: CountyData): void {
@@ -133,8 +149,9 @@ function insertRows<T>(db: Db, table: string, columns: string[], rows: readonly 
 const INCIDENT_COLUMNS = ['id', 'kind', 'status', 'severity', 'source', 'level', 'origin_level', 'description', 'lon', 'lat',
   'grid_id', 'household_id', 'mediation_point_id', 'assignee', 'referred_to', 'reported_at', 'deadline_at', 'resolved_at', 'closed_at'];
 
-/** Incident rows without their R*Tree entries: `fillPointRtrees` adds those once every row is in. */
-export function insertIncidents(db: Db, data: CountyData): void {
+/** Incident rows without their R*Tree entries, logged in `points` for `fillPointRtrees`, as insertHouseholds. */
+export function insertIncidents(db: Db, data: CountyData, points: PointLog): void {
+  for (const i of data.incidents) points.push(i.id, i.lon, i.lat);
   insertRows(db, 'incidents', INCIDENT_COLUMNS, data.incidents, (i, into) => {
     into.push(i.id, i.kind, i.status, i.severity, i.source, i.level, i.originLevel, i.description,
       i.lon, i.lat, i.gridId, i.householdId, i.mediationPointId, i.assignee, i.referredTo,
