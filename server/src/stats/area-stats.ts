@@ -7,6 +7,7 @@ import {
   type AreaStats,
   type ChildrenStats,
   type Figure,
+  type IncidentClass,
   type IncidentTally,
   type MonthlyPoint,
   type ResolvedPeriod,
@@ -15,21 +16,36 @@ import { memoUntilWrite } from '../db/memo-until-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaParents, childStatsAreas, type StatsArea } from '../db/stats-sql.ts';
 import type { Breakdowns } from './breakdowns.ts';
-import { firstReportedAtOrAfter, incidentStatsStore, type IncidentStatsStore } from './incident-stats-store.ts';
+import {
+  classAt,
+  firstReportedAtOrAfter,
+  incidentStatsStore,
+  kindAt,
+  levelAt,
+  monthIndex,
+  sourceAt,
+  statusAt,
+  type IncidentStatsStore,
+} from './incident-stats-store.ts';
 
 const parentsOf = memoUntilWrite(areaParents);
 
-/** For each grid id, the index in `targets` of the target holding it (targets are disjoint), or none. */
-function gridTargets(db: Db, targets: readonly number[]): Map<number, number> {
+/**
+ * For each area id, the index in `targets` of the target holding it (targets are disjoint), or
+ * −1: an array by id rather than a map, as a province's figures look up millions of incidents.
+ */
+function gridTargets(db: Db, targets: readonly number[]): Int32Array {
   const parents = parentsOf(db);
   const index = new Map(targets.map((id, i) => [id, i]));
-  const result = new Map<number, number>();
+  let maxId = 0;
+  for (const id of parents.keys()) maxId = Math.max(maxId, id);
+  const result = new Int32Array(maxId + 1).fill(-1);
   for (const id of parents.keys()) {
     // Walk up from every area; only grids hold incidents, but the walk is the same.
     for (let at: number | null | undefined = id; at != null; at = parents.get(at)) {
       const i = index.get(at);
       if (i !== undefined) {
-        result.set(id, i);
+        result[id] = i;
         break;
       }
     }
@@ -40,20 +56,21 @@ function gridTargets(db: Db, targets: readonly number[]): Map<number, number> {
 /** The tallies of `targets` over [start, end), and a visit of every incident counted for target `focus`. */
 function tallyTargets(
   store: IncidentStatsStore,
-  targetOf: Map<number, number>,
+  targetOf: Int32Array,
   count: number,
   start: number,
   end: number,
   now: number,
-  visitFocus?: { index: number; visit: (i: number) => void },
+  visitFocus?: { index: number; visit: (i: number, c: IncidentClass) => void },
 ): IncidentTally[] {
   const tallies = Array.from({ length: count }, emptyTally);
+  const c: IncidentClass = { open: false, concluded: false, resolved: false, resolvedAtOrigin: false, resolveBucket: null };
   for (let i = firstReportedAtOrAfter(store, start); i < store.count && store.reportedMs[i] < end; i++) {
-    const t = targetOf.get(store.gridId[i]);
-    if (t === undefined) continue;
-    const c = store.classes[i];
+    const t = targetOf[store.gridId[i]]; // undefined beyond the array: a grid made after the walk
+    if (!(t >= 0)) continue;
+    classAt(store, i, c);
     addToTally(tallies[t], c, store.severity[i], c.open && store.deadlineMs[i] < now);
-    if (visitFocus && t === visitFocus.index) visitFocus.visit(i);
+    if (visitFocus && t === visitFocus.index) visitFocus.visit(i, c);
   }
   return tallies;
 }
@@ -84,24 +101,24 @@ export function areaStats(db: Db, area: StatsArea, period: ResolvedPeriod, now: 
   const self = targets.indexOf(area.id);
   const targetOf = gridTargets(db, targets);
 
-  const months = new Map(monthsOf(period).map((month): [string, MonthlyPoint] => [month, { month, reported: 0, resolved: 0, open: 0 }]));
+  const months = new Map(monthsOf(period).map((month): [number, MonthlyPoint] => [monthIndex(month), { month, reported: 0, resolved: 0, open: 0 }]));
   const split: Breakdowns = { byKind: {}, bySource: {}, byLevel: {}, byStatus: {} };
   const add = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
     counts[key] = (counts[key] ?? 0) + 1;
   };
   const current = tallyTargets(store, targetOf, targets.length, period.start, period.end, now.getTime(), {
     index: self,
-    visit: (i) => {
+    visit: (i, c) => {
       const point = months.get(store.month[i]);
       if (point) {
         point.reported += 1;
-        if (store.classes[i].resolved) point.resolved += 1;
-        if (store.classes[i].open) point.open += 1;
+        if (c.resolved) point.resolved += 1;
+        if (c.open) point.open += 1;
       }
-      add(split.byKind, store.kind[i]);
-      add(split.bySource, store.source[i]);
-      add(split.byLevel, store.level[i]);
-      add(split.byStatus, store.status[i]);
+      add(split.byKind, kindAt(store, i));
+      add(split.bySource, sourceAt(store, i));
+      add(split.byLevel, levelAt(store, i));
+      add(split.byStatus, statusAt(store, i));
     },
   });
   const before = tallyTargets(store, targetOf, targets.length, previous.start, previous.end, now.getTime())[self];
