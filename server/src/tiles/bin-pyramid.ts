@@ -1,4 +1,5 @@
 import { BIN_PIXELS } from '@gridmap/shared';
+import { runAtOnce, type Steps } from '../db/read-in-turns.ts';
 import type { PointIndex } from './point-index.ts';
 
 /** Tile size in pixels that BIN_PIXELS is stated for. */
@@ -13,6 +14,8 @@ const BIN_SHIFT = Math.log2(TILE_PIXELS / BIN_PIXELS);
 export const PYRAMID_LEVELS = [7, 9, 11, 13, 15, 17] as const;
 /** Highest zoom whose bins come from the pyramid; closer tiles bin their points directly. */
 export const PYRAMID_MAX_ZOOM = PYRAMID_LEVELS[PYRAMID_LEVELS.length - 1] - BIN_SHIFT;
+/** Points counted per step of a build in turns. */
+const POINTS_PER_STEP = 250_000;
 /** A block groups a level's cells by the tile of zoom L − 7 they lie in, so that a tile reads one block. */
 const BLOCK_SHIFT = BIN_SHIFT + 1;
 
@@ -48,27 +51,43 @@ interface Level {
 export class BinPyramid {
   private readonly levels: Level[];
 
-  /** `flags[e](i)`: whether point i counts towards extra e (e.g. open incidents). */
-  constructor(index: PointIndex, private readonly flags: readonly ((i: number) => boolean)[]) {
+  /** `flags[e](i)`: whether point i counts towards extra e (e.g. open incidents); no index: empty, to fill. */
+  constructor(index: PointIndex | null, private readonly flags: readonly ((i: number) => boolean)[]) {
     this.levels = PYRAMID_LEVELS.map((level) => ({
       level, cx: [], cy: [], count: [], sumX: [], sumY: [], extra: flags.map(() => []), blocks: new Map(),
     }));
+    if (index) runAtOnce(this.fill(index));
+  }
+
+  /** The pyramid of `index`, a chunk of points per step (see `runInTurns`). */
+  static *inSteps(index: PointIndex, flags: readonly ((i: number) => boolean)[]): Steps<BinPyramid> {
+    const pyramid = new BinPyramid(null, flags);
+    yield* pyramid.fill(index);
+    return pyramid;
+  }
+
+  private *fill(index: PointIndex): Steps<void> {
+    const { flags } = this;
     const finest = this.levels[this.levels.length - 1];
     const slots = new Map<number, number>();
     const n = 2 ** finest.level;
-    for (let i = 0; i < index.count + index.added; i++) {
-      const cx = Math.min(n - 1, Math.floor(index.x[i] * n));
-      const cy = Math.min(n - 1, Math.floor(index.y[i] * n));
-      const key = cx * n + cy;
-      let slot = slots.get(key);
-      if (slot === undefined) {
-        slot = newCell(finest, cx, cy);
-        slots.set(key, slot);
+    const total = index.count + index.added;
+    for (let from = 0; from < total; from += POINTS_PER_STEP) {
+      for (let i = from; i < Math.min(total, from + POINTS_PER_STEP); i++) {
+        const cx = Math.min(n - 1, Math.floor(index.x[i] * n));
+        const cy = Math.min(n - 1, Math.floor(index.y[i] * n));
+        const key = cx * n + cy;
+        let slot = slots.get(key);
+        if (slot === undefined) {
+          slot = newCell(finest, cx, cy);
+          slots.set(key, slot);
+        }
+        finest.count[slot]++;
+        finest.sumX[slot] += index.x[i];
+        finest.sumY[slot] += index.y[i];
+        for (let e = 0; e < flags.length; e++) if (flags[e](i)) finest.extra[e][slot]++;
       }
-      finest.count[slot]++;
-      finest.sumX[slot] += index.x[i];
-      finest.sumY[slot] += index.y[i];
-      for (let e = 0; e < flags.length; e++) if (flags[e](i)) finest.extra[e][slot]++;
+      yield;
     }
     for (let l = this.levels.length - 2; l >= 0; l--) coarsen(this.levels[l + 1], this.levels[l]);
   }
