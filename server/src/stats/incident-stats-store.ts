@@ -18,10 +18,10 @@ import { countIncidents } from '../db/tile-points-sql.ts';
 /** The county's clock is UTC+8: its calendar months start 8 hours before UTC's. */
 const COUNTY_OFFSET_MS = 8 * 3_600_000;
 /**
- * Incidents read per turn when the store is built: about 50–100 ms of work on a loaded 2-core
+ * Incidents read per turn when the store is built: some 25–75 ms of work on a loaded 2-core
  * machine, so that a province's two million are read without holding other requests for long.
  */
-const CHUNK_ROWS = 20_000;
+const CHUNK_ROWS = 10_000;
 /** Room for incidents reported after the store was built before its arrays grow. */
 const APPEND_HEADROOM = 4_096;
 

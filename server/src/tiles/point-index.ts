@@ -40,7 +40,7 @@ const MAX_CELL_LEVEL = 16;
 /** Most cells the grid may have (4 bytes each): a coarser level is taken for a wider box. */
 const MAX_CELLS = 1 << 22;
 /** Points handled per step of a build (a few ms of arithmetic each). */
-const POINTS_PER_STEP = 500_000;
+const POINTS_PER_STEP = 250_000;
 
 /** Projects lon/lat (degrees) once and indexes them, so that a tile query is a box query. */
 export function buildPointIndex(lon: ArrayLike<number>, lat: ArrayLike<number>, headroom = 0): PointIndex {
