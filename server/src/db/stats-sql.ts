@@ -55,6 +55,14 @@ export function areaParents(db: Db): Map<number, number | null> {
   return new Map(rows.map((r) => [r.id, r.parentId]));
 }
 
+/** Every area at or below a county with the county it lies in (a county with itself). */
+export function areaCounties(db: Db): [areaId: number, countyId: number][] {
+  return db
+    .prepare(`SELECT c.descendant_id, c.ancestor_id FROM area_closure c JOIN areas a ON a.id = c.ancestor_id WHERE a.level = 'county'`)
+    .raw()
+    .all() as [number, number][];
+}
+
 /** The fields of an area the figures read. */
 export interface StatsArea {
   id: number;
