@@ -12,7 +12,7 @@ import {
   type MonthlyPoint,
   type ResolvedPeriod,
 } from '@gridmap/shared';
-import { memoUntilWrite } from '../db/memo-until-write.ts';
+import { memoUntilAreasChange } from '../db/memo-until-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaParents, childStatsAreas, type StatsArea } from '../db/stats-sql.ts';
 import type { Breakdowns } from './breakdowns.ts';
@@ -29,8 +29,11 @@ import {
   type IncidentStatsStore,
 } from './incident-stats-store.ts';
 
-/** Each area's parent as an array by id (−1: none, or no such area), for fast walks up the tree. */
-const parentsOf = memoUntilWrite((db: Db): Int32Array => {
+/**
+ * Each area's parent as an array by id (−1: none, or no such area), for fast walks up the tree.
+ * The tree changes only with the areas; incident writes, many a minute, leave it.
+ */
+const parentsOf = memoUntilAreasChange((db: Db): Int32Array => {
   const parents = areaParents(db);
   let maxId = 0;
   for (const id of parents.keys()) maxId = Math.max(maxId, id);
