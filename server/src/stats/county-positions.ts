@@ -1,4 +1,4 @@
-import { memoUntilWrite } from '../db/memo-until-write.ts';
+import { memoUntilAreasChange } from '../db/memo-until-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaCounties } from '../db/stats-sql.ts';
 import { incidentStatsStore, type IncidentStatsStore } from './incident-stats-store.ts';
@@ -15,15 +15,15 @@ export interface CountyPositions {
   positions: Map<number, Uint32Array>;
 }
 
-/** The county of every area at or below one, as an array by id. */
-function countiesById(db: Db): Int32Array {
+/** The county of every area at or below one, as an array by id; kept until an area changes. */
+const countiesById = memoUntilAreasChange((db: Db): Int32Array => {
   const pairs = areaCounties(db);
   let maxId = 0;
   for (const [id] of pairs) maxId = Math.max(maxId, id);
   const countyOf = new Int32Array(maxId + 1).fill(-1);
   for (const [id, county] of pairs) countyOf[id] = county;
   return countyOf;
-}
+});
 
 function cut(store: IncidentStatsStore, countyOf: Int32Array): Map<number, Uint32Array> {
   const sizes = new Map<number, number>();
@@ -44,14 +44,21 @@ function cut(store: IncidentStatsStore, countyOf: Int32Array): Map<number, Uint3
   return positions;
 }
 
+const cuts = new WeakMap<Db, { store: IncidentStatsStore; changes: number; countyOf: Int32Array; positions: Map<number, Uint32Array> }>();
+
 /**
- * The store's county positions, made again after any write (every change of an incident or of
- * the area tree is one): a pass over the store, tens of ms for a province, once per write.
+ * The store's county positions, cut again when the store or the areas changed since (a pass over
+ * the store, tens of ms for a province, once per change rather than per request).
  */
-export const countyPositions = memoUntilWrite((db: Db): CountyPositions => {
+export function countyPositions(db: Db): CountyPositions {
+  const store = incidentStatsStore(db);
   const countyOf = countiesById(db);
-  return { countyOf, positions: cut(incidentStatsStore(db), countyOf) };
-});
+  const hit = cuts.get(db);
+  if (hit && hit.store === store && hit.changes === store.changes && hit.countyOf === countyOf) return hit;
+  const fresh = { store, changes: store.changes, countyOf, positions: cut(store, countyOf) };
+  cuts.set(db, fresh);
+  return fresh;
+}
 
 /** The first k in `list` whose incident was reported at or after `ms`. */
 function firstAtOrAfter(store: IncidentStatsStore, list: Uint32Array, ms: number): number {

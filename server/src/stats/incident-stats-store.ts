@@ -40,6 +40,8 @@ const RESOLVED_AT_ORIGIN = 8;
  */
 export interface IncidentStatsStore {
   count: number;
+  /** Rows put so far (read, changed or appended): what is derived from the store is kept until it moves. */
+  changes: number;
   id: Uint32Array;
   /** Report time, ms since the epoch, ascending. */
   reportedMs: Float64Array;
@@ -104,6 +106,7 @@ export function classAt(store: IncidentStatsStore, i: number, into: IncidentClas
 function emptyStore(capacity: number): IncidentStatsStore {
   return {
     count: 0,
+    changes: 0,
     id: new Uint32Array(capacity),
     reportedMs: new Float64Array(capacity),
     deadlineMs: new Float64Array(capacity),
@@ -123,15 +126,17 @@ function emptyStore(capacity: number): IncidentStatsStore {
 function grown(store: IncidentStatsStore): IncidentStatsStore {
   const bigger = emptyStore(Math.max(APPEND_HEADROOM, store.id.length * 2));
   for (const key of Object.keys(bigger) as (keyof IncidentStatsStore)[]) {
-    if (key !== 'count') (bigger[key] as Uint8Array).set(store[key] as Uint8Array);
+    if (key !== 'count' && key !== 'changes') (bigger[key] as Uint8Array).set(store[key] as Uint8Array);
   }
   bigger.count = store.count;
+  bigger.changes = store.changes;
   return bigger;
 }
 
 function put(store: IncidentStatsStore, i: number, row: StatsIncidentRow): void {
   const [id, gridId, kind, source, status, level, originLevel, severity, reportedAt, deadlineAt, resolvedAt] = row;
   const reported = Date.parse(reportedAt);
+  store.changes += 1;
   const c = classifyIncident({ status, severity, level, originLevel, reportedAt, deadlineAt, resolvedAt });
   store.id[i] = id;
   store.reportedMs[i] = reported;
