@@ -13,7 +13,7 @@ import {
 import type { Db } from '../db/open-db.ts';
 import { runAtOnce, runInTurns, type Steps } from '../db/read-in-turns.ts';
 import { lastIncidentEventId, statsIncidentsAfter, statsIncidentsChangedSince, type StatsIncidentRow } from '../db/stats-sql.ts';
-import { countIncidents } from '../db/tile-points-sql.ts';
+import { incidentIdSpan } from '../db/tile-points-sql.ts';
 
 /** The county's clock is UTC+8: its calendar months start 8 hours before UTC's. */
 const COUNTY_OFFSET_MS = 8 * 3_600_000;
@@ -171,7 +171,7 @@ function append(state: StoreState, row: StatsIncidentRow): void {
 /** Reads every incident in report order, a chunk per step. */
 function* readAll(db: Db): Steps<StoreState> {
   const lastEventId = lastIncidentEventId(db);
-  const capacity = countIncidents(db) + APPEND_HEADROOM;
+  const capacity = incidentIdSpan(db) + APPEND_HEADROOM;
   const state: StoreState = { store: emptyStore(capacity), positionOf: new Int32Array(capacity).fill(-1), lastEventId };
   let after: [string, number] | null = null;
   for (;;) {

@@ -1,6 +1,6 @@
 import type { HouseholdTag } from '@gridmap/shared';
 import { chunksById, type Steps } from '../db/read-in-turns.ts';
-import { countHouseholds, householdPointsAfter, type HouseholdPointRow } from '../db/tile-points-sql.ts';
+import { householdIdSpan, householdPointsAfter, type HouseholdPointRow } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { BinPyramid } from './bin-pyramid.ts';
 import { indexRowChunks, type PointIndex } from './point-index.ts';
@@ -41,7 +41,7 @@ export function regridHouseholdPoints(p: HouseholdPoints, grids: ReadonlyMap<num
  * chunk of rows per step, so that `runInTurns` can index a province's ten million between requests.
  */
 export function* householdPointSteps(db: Db): Steps<HouseholdPoints> {
-  const n = countHouseholds(db);
+  const n = householdIdSpan(db);
   const id = new Uint32Array(n);
   const size = new Uint8Array(n);
   const migrant = new Uint8Array(n);

@@ -7,7 +7,7 @@ import {
   type IncidentStatus,
 } from '@gridmap/shared';
 import { chunksById, type Steps } from '../db/read-in-turns.ts';
-import { countIncidents, incidentPointsAfter, type IncidentPointRow } from '../db/tile-points-sql.ts';
+import { incidentIdSpan, incidentPointsAfter, type IncidentPointRow } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { BinPyramid } from './bin-pyramid.ts';
 import { appendPoint, indexRowChunks, type PointIndex } from './point-index.ts';
@@ -39,7 +39,7 @@ export const INCIDENT_APPEND_HEADROOM = 4_096;
  * so that `runInTurns` can index a province's two million between requests.
  */
 export function* incidentPointSteps(db: Db): Steps<IncidentPoints> {
-  const n = countIncidents(db);
+  const n = incidentIdSpan(db);
   const cap = n + INCIDENT_APPEND_HEADROOM;
   const p: Omit<IncidentPoints, 'index' | 'pyramid'> = {
     id: new Uint32Array(cap),
