@@ -48,8 +48,9 @@ export function tilesRoutes(deps: AppDeps & { tiles: TileService }) {
       const scope = scopeId === null ? undefined : { areaId: scopeId, areas: areaIdsWithin(deps.db, scopeId) };
       return tileResponse(c, deps.tiles.getAreaTile(level, zoom, x, y, scope));
     })
-    .get('/:layer/:z/:x/:y', validate('param', tileParams), (c) => {
+    .get('/:layer/:z/:x/:y', validate('param', tileParams), async (c) => {
       const { layer, z: zoom, x, y } = c.req.valid('param');
+      await deps.tiles.pointsReady(layer); // a province's first tile indexes millions of points in turns
       const scopeId = scopeAreaId(c);
       const scope = scopeId === null ? undefined : { areaId: scopeId, grids: gridIdsWithin(deps.db, scopeId) };
       return tileResponse(c, deps.tiles.getTile(layer, zoom, x, y, scope));
