@@ -51,7 +51,7 @@ export interface AppDeps {
 
 /** The whole HTTP app over an open database; no listening, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
-  const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now);
+  const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now, { diskCachePath: deps.config.tileCachePath });
   const live = deps.live ?? new LiveHub();
   // Tiles show incidents' statuses: a change drops exactly the incident tiles that hold it.
   live.onPublish((change) => tiles.incidentWritten(change.incident));

@@ -16,7 +16,7 @@ const SHUTDOWN_GRACE_MS = 2_000;
 
 /** Opens (and on first start seeds) the database, then serves the API and the web app. */
 async function main(): Promise<void> {
-  const { databasePath, port, webDist, basemapStyleUrl, demoSeed: seed, demoSize: size, areaTiles } =
+  const { databasePath, port, webDist, basemapStyleUrl, demoSeed: seed, demoSize: size, areaTiles, tileCachePath } =
     readServerSettings(process.env, REPO_ROOT);
 
   let t = performance.now();
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const app = createApp({
     db,
     live,
-    config: { basemapStyleUrl, webDist, now: () => new Date(), areaTiles },
+    config: { basemapStyleUrl, webDist, now: () => new Date(), areaTiles, tileCachePath },
   });
   console.log(`Tile indexes built in ${ms(t)}`);
 

@@ -52,3 +52,16 @@ export function areaBboxes(db: Db, ids: readonly number[]): [number, number, num
 export function areaIdsWithin(db: Db, areaId: number): Set<number> {
   return new Set(db.prepare('SELECT descendant_id FROM area_closure WHERE ancestor_id = ?').pluck().all(areaId) as number[]);
 }
+
+/**
+ * What the area tiles are made from, as a string that changes whenever areas may have: the
+ * seeding, the newest area, the newest grid version (a plan applied) and the newest area import.
+ * Each is a primary-key maximum or one meta row, so asking costs no scan.
+ */
+export function areaTilesVersion(db: Db): string {
+  const seededAt = db.prepare("SELECT value FROM meta WHERE key = 'seeded_at'").pluck().get() ?? '';
+  const newestArea = db.prepare('SELECT max(id) FROM areas').pluck().get() ?? 0;
+  const newestGridVersion = db.prepare('SELECT max(id) FROM grid_versions').pluck().get() ?? 0;
+  const newestAreaImport = db.prepare("SELECT max(id) FROM import_batches WHERE layer = 'areas'").pluck().get() ?? 0;
+  return `${seededAt}|${newestArea}|${newestGridVersion}|${newestAreaImport}`;
+}
