@@ -170,7 +170,7 @@ export function createTileService(db: Db, now: () => Date, options: TileServiceO
       }
     },
     areasRedrawn(level, ids, bboxes) {
-      areas.forget(ids);
+      areas.forget(level, ids);
       const world = bboxes.map(([minLon, minLat, maxLon, maxLat]) =>
         [mercatorX(minLon), mercatorY(maxLat), mercatorX(maxLon), mercatorY(minLat)] as const);
       for (const scopeId of [null, ...scopes]) cache.deleteWhere(tilesTouchingBboxes(scopedLayer(`areas-${level}`, scopeId), world, BUFFER_FRACTION));
