@@ -39,11 +39,15 @@ export interface ServerProcess {
 /**
  * Spawns the real server (`server/src/main.ts`, as `pnpm start` runs it) on a free port with
  * extra environment (DATABASE, DEMO_SIZE …) and waits until /api/health answers.
+ * BENCH_SERVER_NODE_ARGS adds Node flags to the server alone, e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof` to see where a benchmark's server time goes (Node refuses those
+ * in NODE_OPTIONS, which every process of a bench would inherit anyway).
  */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'server/src/main.ts')], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(REPO, 'server/src/main.ts')], {
     cwd: join(REPO, 'server'),
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { cachePreparedStatements } from './statement-cache.ts';
 
 export type Db = Database.Database;
 
@@ -16,6 +17,7 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 export function openDatabase(path: string): Db {
   const db = new Database(path);
+  cachePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
