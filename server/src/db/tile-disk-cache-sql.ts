@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Db } from './open-db.ts';
+import { cachePreparedStatements } from './statement-cache.ts';
 
 // The tile disk cache's own SQLite file (tiles/tile-disk-cache.ts): derived data only, never the
 // county database, so that deleting the file loses nothing and the database stays untouched.
@@ -14,6 +15,7 @@ export interface DiskTileRow {
 /** Opens (creating when missing) the cache file at `path` with its one table. */
 export function openTileCacheFile(path: string): Db {
   const db = new Database(path);
+  cachePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   // A cache: a write lost to an OS crash is a tile made again, so no fsync per tile.
   db.pragma('synchronous = OFF');
