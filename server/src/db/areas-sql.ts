@@ -7,7 +7,7 @@ import {
 } from '@gridmap/shared';
 import type { Bbox } from './bbox-sql.ts';
 import { inSubtree } from './in-subtree.ts';
-import { memoUntilWrite } from './memo-until-write.ts';
+import { memoUntilAreasChange, memoUntilWrite } from './memo-until-write.ts';
 import type { Db } from './open-db.ts';
 import { placeholders } from './sql-lists.ts';
 
@@ -46,13 +46,26 @@ const AREA_COLUMNS = `a.id, a.code, a.name, a.level, a.parent_id, a.geometry, a.
 
 /** Areas matching every given filter, ordered by id. */
 export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
-  const { where, params } = areaConditions(filter);
-  const sql = `SELECT ${AREA_COLUMNS} FROM areas a
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`;
-  const rows = db.prepare(sql).all(...params) as RawArea[];
+  // The rows (megabytes of outlines for the grids) are read once per filter until an area
+  // changes; only the open counts, which move with every incident write, are looked up each time.
+  const read = areaRowsRead(db);
+  const key = JSON.stringify([filter.level, filter.parentId, filter.bbox, filter.within]);
+  let rows = read.get(key);
+  if (!rows) {
+    const { where, params } = areaConditions(filter);
+    const sql = `SELECT ${AREA_COLUMNS} FROM areas a
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`;
+    rows = db.prepare(sql).all(...params) as RawArea[];
+    if (read.size >= AREA_ROWS_KEPT) read.clear();
+    read.set(key, rows);
+  }
   const open = openIncidentsByArea(db);
   return rows.map((r) => ({ properties: areaProperties(r, open.get(r.id) ?? 0), geometryJson: r.geometry }));
 }
+
+/** Filters whose rows listAreas keeps (each a level, a parent's children, a box). */
+const AREA_ROWS_KEPT = 32;
+const areaRowsRead = memoUntilAreasChange((): Map<string, RawArea[]> => new Map());
 
 /** How many areas listAreas would return (indexes only: no geometry is read). */
 export function countAreas(db: Db, filter: AreaFilter): number {

@@ -19,7 +19,24 @@ export function memoUntilWrite<T>(compute: (db: Db) => T): (db: Db) => T {
 }
 
 function writeStamp(db: Db): string {
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  const version = db.pragma('data_version', { simple: true }) as number;
+  // One statement, prepared once (db.pragma() would compile its statement on every call).
+  const [changes, version] = db.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw().get() as [number, number];
   return `${version}:${changes}`;
+}
+
+/**
+ * Remembers `compute(db)` per database until an area is written (inserted, changed or deleted,
+ * by this connection or another): for what the areas alone decide, which incident writes leave
+ * as it was. The count comes from triggers (migration 016).
+ */
+export function memoUntilAreasChange<T>(compute: (db: Db) => T): (db: Db) => T {
+  const memo = new WeakMap<Db, { stamp: number; value: T }>();
+  return (db) => {
+    const stamp = db.prepare('SELECT n FROM area_changes').pluck().get() as number;
+    const hit = memo.get(db);
+    if (hit && hit.stamp === stamp) return hit.value;
+    const value = compute(db);
+    memo.set(db, { stamp, value });
+    return value;
+  };
 }

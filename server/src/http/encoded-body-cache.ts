@@ -1,13 +1,17 @@
-import { gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { Context } from 'hono';
 
 /** Entries kept at most, and their bytes (text + gzip) at most: a grid layer is ~5 MB of both. */
 const MAX_ENTRIES = 64;
 const MAX_BYTES = 96 * 1024 * 1024;
 
+const gzipAsync = promisify(gzip);
+
 interface Encoded {
   text: string;
-  gzip: Buffer;
+  /** Made on libuv's thread pool: the event loop goes on serving while a large body is compressed. */
+  gzip: Promise<Buffer>;
   bytes: number;
 }
 
@@ -32,33 +36,50 @@ export class EncodedBodyCache {
     return this.entries.has(key);
   }
 
-  /** Answers with the body for `key`, building and gzipping it once; gzip where the client takes it. */
-  respond(c: Context, key: string, contentType: string, build: () => string): Response {
+  /**
+   * Answers with the body for `key`, building and gzipping it once; gzip where the client takes
+   * it. Requests for a key whose gzip is under way wait for that one.
+   */
+  async respond(c: Context, key: string, contentType: string, build: () => string): Promise<Response> {
     let entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key); // re-insert: most recently used last
     } else {
       const text = build();
-      const gzip = gzipSync(text, { level: this.gzipLevel });
-      entry = { text, gzip, bytes: Buffer.byteLength(text) + gzip.length };
+      const made: Encoded = { text, gzip: gzipAsync(text, { level: this.gzipLevel }), bytes: Buffer.byteLength(text) };
+      made.gzip.then(
+        (gz) => {
+          made.bytes += gz.length;
+          if (this.entries.get(key) === made) this.bytes += gz.length;
+        },
+        () => this.entries.get(key) === made && this.drop(key),
+      );
+      entry = made;
       this.bytes += entry.bytes;
     }
     this.entries.set(key, entry);
     this.evict();
     c.header('Vary', 'Accept-Encoding');
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      const gz = await entry.gzip;
       // The compress middleware leaves a response that has a Content-Encoding alone.
-      return c.body(new Uint8Array(entry.gzip), 200, { 'Content-Type': contentType, 'Content-Encoding': 'gzip' });
+      return c.body(new Uint8Array(gz.buffer as ArrayBuffer, gz.byteOffset, gz.length), 200, { 'Content-Type': contentType, 'Content-Encoding': 'gzip' });
     }
     return c.body(entry.text, 200, { 'Content-Type': contentType });
   }
 
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+
   private evict(): void {
-    for (const [key, entry] of this.entries) {
+    for (const key of this.entries.keys()) {
       if (this.entries.size <= MAX_ENTRIES && this.bytes <= MAX_BYTES) break;
       if (this.entries.size === 1) break; // never drop the one just answered
-      this.entries.delete(key);
-      this.bytes -= entry.bytes;
+      this.drop(key);
     }
   }
 }

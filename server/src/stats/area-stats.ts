@@ -11,13 +11,14 @@ import {
   type MonthlyPoint,
   type ResolvedPeriod,
 } from '@gridmap/shared';
-import { memoUntilWrite } from '../db/memo-until-write.ts';
+import { memoUntilAreasChange } from '../db/memo-until-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaParents, childStatsAreas, type StatsArea } from '../db/stats-sql.ts';
 import type { Breakdowns } from './breakdowns.ts';
 import { firstReportedAtOrAfter, incidentStatsStore, type IncidentStatsStore } from './incident-stats-store.ts';
 
-const parentsOf = memoUntilWrite(areaParents);
+// The tree changes only with the areas; incident writes, many a minute, leave it.
+const parentsOf = memoUntilAreasChange(areaParents);
 
 /** For each grid id, the index in `targets` of the target holding it (targets are disjoint), or none. */
 function gridTargets(db: Db, targets: readonly number[]): Map<number, number> {
