@@ -54,13 +54,11 @@ export function areaIdsWithin(db: Db, areaId: number): Set<number> {
 
 /**
  * What the area tiles are made from, as a string that changes whenever areas may have: the
- * seeding, the newest area, the newest grid version (a plan applied) and the newest area import.
- * Each is a primary-key maximum or one meta row, so asking costs no scan.
+ * seeding, and the count of writes to areas (area_changes, kept by triggers, so a write from any
+ * path or process moves it). One meta row and one counter row: asking costs no scan.
  */
 export function areaTilesVersion(db: Db): string {
   const seededAt = db.prepare("SELECT value FROM meta WHERE key = 'seeded_at'").pluck().get() ?? '';
-  const newestArea = db.prepare('SELECT max(id) FROM areas').pluck().get() ?? 0;
-  const newestGridVersion = db.prepare('SELECT max(id) FROM grid_versions').pluck().get() ?? 0;
-  const newestAreaImport = db.prepare("SELECT max(id) FROM import_batches WHERE layer = 'areas'").pluck().get() ?? 0;
-  return `${seededAt}|${newestArea}|${newestGridVersion}|${newestAreaImport}`;
+  const areaWrites = db.prepare('SELECT n FROM area_changes').pluck().get() ?? 0;
+  return `${seededAt}|${areaWrites}`;
 }
