@@ -208,6 +208,9 @@ export async function runTiles(db: Db, dbPath: string): Promise<TileFigures> {
 
     rows.push(['cold, all zooms', `${fmt(coldRate)} tiles/s`, `one at a time over HTTP; p99 ${fmt(quantile(cold.ms, 0.99))} ms; indexes built before (households ${fmt(householdIndexMs / 1000)} s, incidents ${fmt(incidentIndexMs / 1000)} s)`]);
     rows.push(['cold p99, z ≥ 10', `${fmt(quantile(coldAt(near), 0.99))} ms`, `goal < ${P99_GOAL_MS} ms; median ${fmt(median(coldAt(near)))} ms over ${near.length}`]);
+    const nearArea = near.filter((i) => mix[i].layer.startsWith('areas/'));
+    const nearPoints = near.filter((i) => !mix[i].layer.startsWith('areas/'));
+    rows.push(['cold p99, z ≥ 10: area tiles / point tiles', `${fmt(quantile(coldAt(nearArea), 0.99))} / ${fmt(quantile(coldAt(nearPoints), 0.99))} ms`, `${nearArea.length} area tiles, ${nearPoints.length} household and incident tiles`]);
     rows.push(['cold p99, z < 10', `${fmt(quantile(coldAt(far), 0.99))} ms`, `median ${fmt(median(coldAt(far)))} ms over ${far.length}`]);
     rows.push(['area tiles p99 z ≥ 10, restarted on the disk cache', `${fmt(figures.restartAreaP99Near)} ms`, `${areaNear.length} area tiles; the same in the cold pass: ${fmt(quantile(firstNear, 0.99))} ms; disk cache ${(cacheBytes / 1024 / 1024).toFixed(1)} MiB`]);
     rows.push(['warm p99, z ≥ 10', `${fmt(quantile(near.map((i) => warm1.ms[i]), 0.99))} ms`, `one at a time; goal < ${P99_GOAL_MS} ms`]);
