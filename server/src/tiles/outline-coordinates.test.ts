@@ -8,6 +8,12 @@ function parsed(json: string): number[][][] {
   return polygons.map((rings) => rings.map((ring) => ring.flatMap(([lon, lat]) => [lon, lat])));
 }
 
+/** Whether two outlines agree to within 1e-12 of a degree at every number. */
+function expectClose(actual: number[][][], expected: number[][][]) {
+  expect(actual.map((p) => p.map((r) => r.length))).toEqual(expected.map((p) => p.map((r) => r.length)));
+  actual.forEach((p, i) => p.forEach((r, j) => r.forEach((v, k) => expect(Math.abs(v - expected[i][j][k])).toBeLessThan(1e-12))));
+}
+
 describe('outlineCoordinates', () => {
   it('reads a Polygon with a hole as JSON.parse does', () => {
     const json = JSON.stringify({
@@ -15,6 +21,14 @@ describe('outlineCoordinates', () => {
       coordinates: [[[120, 29], [120.5, 29], [120.5, 29.5], [120, 29]], [[120.1, 29.1], [120.2, 29.1], [120.2, 29.2], [120.1, 29.1]]],
     });
     expect(outlineCoordinates(json)).toEqual(parsed(json));
+  });
+
+  it('reads the 17 digits a stored outline has to within 1e-12 of a degree', () => {
+    const coordinates = [Array.from({ length: 200 }, (_, i) => [118 + Math.sin(i) * 3.123456789, 27 + Math.cos(i * 7) * 2.987654321])];
+    coordinates[0].push(coordinates[0][0]);
+    const json = JSON.stringify({ type: 'Polygon', coordinates });
+    expect(json).toMatch(/\d\.\d{14,}/);
+    expectClose(outlineCoordinates(json), parsed(json));
   });
 
   it('reads a MultiPolygon written with spaces, exponents, negative numbers, a height and the type last', () => {
