@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { AREA_TREE_LEVELS, MAX_TILE_ZOOM, TILE_LAYERS, type AreaTreeLevel, type TileLayer } from '@gridmap/shared';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -80,10 +81,15 @@ export function tileFastPath(deps: AppDeps & { tiles: TileService }): Middleware
     const session = requestSession(deps, c);
     if (!session) return next();
     const scopeId = session.scopeIsRoot ? null : session.account.areaId;
-    const tile = level !== undefined
-      ? areaTile(deps, scopeId, level as AreaTreeLevel, zoom, x, y)
-      : pointTile(deps, scopeId, layer as TileLayer, zoom, x, y);
-    return Promise.resolve(tileResponse(c, tile));
+    try {
+      const tile = level !== undefined
+        ? areaTile(deps, scopeId, level as AreaTreeLevel, zoom, x, y)
+        : pointTile(deps, scopeId, layer as TileLayer, zoom, x, y);
+      return Promise.resolve(tileResponse(c, tile));
+    } catch (err) {
+      c.set('requestId', randomUUID()); // the error body and the log line name one, as elsewhere
+      throw err;
+    }
   };
 }
 
