@@ -265,6 +265,10 @@ export const tilesBench: ProvinceBench = async ({ db, dbPath }) => {
       goal: `< ${P99_GOAL_MS} ms`, met: f.coldP99Near < P99_GOAL_MS, note,
     },
     {
+      bench: '1 tiles', figure: 'area tiles p99 at z ≥ 10, restarted on the disk cache', ours: f.restartAreaP99Near, peer: null, unit: 'ms',
+      higherIsBetter: false, goal: `< ${P99_GOAL_MS} ms`, met: f.restartAreaP99Near < P99_GOAL_MS, note,
+    },
+    {
       bench: '1 tiles', figure: `warm, ${CONCURRENCY} in flight (peer: bare node:http sending the same bytes, not PostGIS)`,
       ours: f.warmRate, peer: f.bareRate, unit: 'tiles/s', higherIsBetter: true, goal: `≥ ${WARM_GOAL}× bare node:http`,
       met: f.warmRate >= WARM_GOAL * f.bareRate, note,
