@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
+import { gzipBody } from './http/gzip-body.ts';
 import type { AppConfig } from './app-config.ts';
 import type { Db } from './db/open-db.ts';
 import { ApiError } from './errors/api-error.ts';
@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps) {
   // Before compression: an event stream must reach the browser frame by frame.
   app.route('/api/live', liveRoutes({ ...deps, live }));
   // JSON and GeoJSON shrink 5–10×; tiles carry their own Content-Encoding and are left alone.
-  app.use('/api/*', compress());
+  app.use('/api/*', gzipBody);
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/audit', auditRoutes(deps));

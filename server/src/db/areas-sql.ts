@@ -49,7 +49,7 @@ export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
   // The rows (megabytes of outlines for the grids) are read once per filter until an area
   // changes; only the open counts, which move with every incident write, are looked up each time.
   const read = areaRowsRead(db);
-  const key = JSON.stringify([filter.level, filter.parentId, filter.bbox, filter.within]);
+  const key = filterKey(filter);
   let rows = read.get(key);
   if (!rows) {
     const { where, params } = areaConditions(filter);
@@ -66,6 +66,18 @@ export function listAreas(db: Db, filter: AreaFilter): AreaRow[] {
 /** Filters whose rows listAreas keeps (each a level, a parent's children, a box). */
 const AREA_ROWS_KEPT = 32;
 const areaRowsRead = memoUntilAreasChange((): Map<string, RawArea[]> => new Map());
+
+const filterKey = (filter: AreaFilter) => JSON.stringify([filter.level, filter.parentId, filter.bbox, filter.within]);
+
+/** True when listAreas holds the rows of `filter` already (then they need not be counted first). */
+export function areaRowsKept(db: Db, filter: AreaFilter): boolean {
+  return areaRowsRead(db).has(filterKey(filter));
+}
+
+/** A number that moves whenever any area is written (migration 016's triggers count them). */
+export function areasStamp(db: Db): number {
+  return db.prepare('SELECT n FROM area_changes').pluck().get() as number;
+}
 
 /** How many areas listAreas would return (indexes only: no geometry is read). */
 export function countAreas(db: Db, filter: AreaFilter): number {

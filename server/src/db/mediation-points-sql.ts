@@ -60,9 +60,17 @@ export function updateMediationPoint(db: Db, id: number, v: MediationPointValues
     .run(v.kind, v.level, v.areaId, v.name, v.lon, v.lat, v.address, JSON.stringify(v.hours), JSON.stringify(v.disputeKinds), v.mediators, v.phone, v.closedAt, id);
 }
 
-/** The county's outline (the root area), which every mediation point must lie in; null before seeding. */
-export function getCountyOutline(db: Db): AreaRecord['geometry'] | null {
-  const text = db.prepare("SELECT geometry FROM areas WHERE level = 'county' ORDER BY id LIMIT 1").pluck().get() as string | undefined;
+/**
+ * The outline of the county that holds area `areaId` (itself, when it is a county), which a
+ * mediation point of that area must lie in; null for an area above the counties or unknown.
+ * A province database holds 89 counties: the point is checked against its own.
+ */
+export function getCountyOutlineOf(db: Db, areaId: number): AreaRecord['geometry'] | null {
+  const text = db
+    .prepare(`SELECT a.geometry FROM area_closure c JOIN areas a ON a.id = c.ancestor_id
+      WHERE c.descendant_id = ? AND a.level = 'county'`)
+    .pluck()
+    .get(areaId) as string | undefined;
   return text === undefined ? null : (JSON.parse(text) as AreaRecord['geometry']);
 }
 

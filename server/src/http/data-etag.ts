@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { dataVersion } from '../db/data-version.ts';
 import type { Db } from '../db/open-db.ts';
 
@@ -14,4 +14,12 @@ const PROCESS_TAG = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}
  */
 export function dataEtag(db: Db, ...parts: (string | number)[]): string {
   return `W/"${[PROCESS_TAG, dataVersion(db), ...parts].join('-')}"`;
+}
+
+/**
+ * A weak ETag for a response that follows from `parts` alone (e.g. the areas' stamp and the
+ * figures a list shows): equal while they are, whatever else is written meanwhile.
+ */
+export function contentEtag(...parts: (string | number)[]): string {
+  return `W/"${PROCESS_TAG}-${createHash('sha1').update(parts.join(',')).digest('base64url')}"`;
 }

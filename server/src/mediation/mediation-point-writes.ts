@@ -2,7 +2,7 @@ import { AREA_LEVELS, type AreaLevel, type MediationPointCreate, type MediationP
 import { pointInPolygon } from '@gridmap/shared/geo/point-in-ring';
 import { getAreaLevel } from '../db/areas-sql.ts';
 import {
-  getCountyOutline,
+  getCountyOutlineOf,
   getMediationPoint,
   insertMediationPoint,
   updateMediationPoint,
@@ -19,7 +19,7 @@ import { orNotFound } from '../errors/or-not-found.ts';
 export function createMediationPoint(db: Db, body: MediationPointCreate): MediationPointRow {
   return db.transaction(() => {
     const level = levelOfArea(db, body.areaId);
-    requireInsideCounty(db, body.lon, body.lat);
+    requireInsideCounty(db, body.areaId, body.lon, body.lat);
     const id = insertMediationPoint(db, { ...body, level });
     return getMediationPoint(db, id) as MediationPointRow;
   })();
@@ -35,7 +35,7 @@ export function patchMediationPoint(db: Db, id: number, patch: MediationPointPat
     const { closed, ...fields } = patch;
     const next = { ...current, ...fields };
     const level = patch.areaId === undefined ? current.level : levelOfArea(db, patch.areaId);
-    if (patch.lon !== undefined || patch.lat !== undefined) requireInsideCounty(db, next.lon, next.lat);
+    if (patch.lon !== undefined || patch.lat !== undefined || patch.areaId !== undefined) requireInsideCounty(db, next.areaId, next.lon, next.lat);
     const closedAt = closed === undefined ? current.closedAt : closed ? (current.closedAt ?? now.toISOString()) : null;
     updateMediationPoint(db, id, { ...next, level, closedAt });
     return getMediationPoint(db, id) as MediationPointRow;
@@ -52,10 +52,10 @@ function levelOfArea(db: Db, areaId: number): AreaLevel {
   return level as AreaLevel;
 }
 
-/** 400 naming `lon` when [lon, lat] lies outside the county: a point there cannot serve it. */
-function requireInsideCounty(db: Db, lon: number, lat: number): void {
-  const outline = getCountyOutline(db);
+/** 400 naming `lon` when [lon, lat] lies outside the county of area `areaId`: a point there cannot serve it. */
+function requireInsideCounty(db: Db, areaId: number, lon: number, lat: number): void {
+  const outline = getCountyOutlineOf(db, areaId);
   if (outline !== null && !pointInPolygon(lon, lat, outline)) {
-    throw new ApiError('bad_request', `(${lon}, ${lat}) lies outside the county`, 'lon');
+    throw new ApiError('bad_request', `(${lon}, ${lat}) lies outside the county of area ${areaId}`, 'lon');
   }
 }

@@ -57,6 +57,26 @@ describe('revalidating /api/areas', () => {
     expect(areaCollectionSchema.parse(await after.json()).features[0].properties.name).toBe('新网格');
   });
 
+  it('keeps the ETag through a write that changes no open count the list shows, and changes it with one that does', async () => {
+    const grids = async (init?: RequestInit) => t.current.app.request('/api/areas?level=grid', init);
+    const openIn4 = async (res: Response) => areaCollectionSchema.parse(await res.json()).features.find((f) => f.id === 4)!.properties.openIncidents;
+    const first = await grids();
+    const before = first.headers.get('ETag')!;
+    const openBefore = await openIn4(first);
+    // Incident 1 (grid 4) is reported: accepting it leaves it open.
+    const accepted = await t.current.app.request('/api/incidents/1/transitions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ transition: 'accept', actor: '县综治中心', expectedVersion: 1 }),
+    });
+    expect(accepted.status).toBe(200);
+    expect((await grids(revalidate(before))).status).toBe(304);
+    t.current.db.prepare(`UPDATE incidents SET status = 'closed' WHERE id = 1`).run();
+    const after = await grids(revalidate(before));
+    expect(after.status).toBe(200);
+    expect(await openIn4(after)).toBe(openBefore - 1);
+  });
+
   it('still validates the query before answering 304', async () => {
     const etag = (await t.current.app.request('/api/areas')).headers.get('ETag')!;
     expect((await t.current.app.request('/api/areas?level=village', revalidate(etag))).status).toBe(400);

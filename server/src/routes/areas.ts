@@ -1,16 +1,15 @@
 import { constants } from 'node:zlib';
 import { areaTreeLevelSchema, type AreaDetail } from '@gridmap/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { countAreas, getAreaDetail, listAreas } from '../db/areas-sql.ts';
+import { areaRowsKept, areasStamp, countAreas, getAreaDetail, listAreas, type AreaRow } from '../db/areas-sql.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { orNotFound } from '../errors/or-not-found.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { requireInScope, scopeAreaId, suppressesSmallCounts } from '../auth/scope.ts';
 import { suppressSmallCount } from '../privacy/small-counts.ts';
 import { notModified } from '../http/conditional-get.ts';
-import { dataEtag } from '../http/data-etag.ts';
+import { contentEtag, dataEtag } from '../http/data-etag.ts';
 import { EncodedBodyCache } from '../http/encoded-body-cache.ts';
 import { GEOJSON_CONTENT_TYPE, geojsonResponse } from '../http/feature-collection.ts';
 import { bboxParam, idParam, idPathParams, queryObject } from '../http/query-params.ts';
@@ -45,21 +44,24 @@ export function areasRoutes({ db, config }: AppDeps) {
       requireArea(db, 'parent', q.parent);
       const scope = scopeAreaId(c);
       if (q.parent !== undefined) requireInScope(c, db, q.parent, 'parent');
-      // The account's scope is part of the tag and the cache key: two accounts never share a body.
-      const etag = dataEtag(db, `s${scope ?? 'all'}`);
-      const unchanged = notModified(c, etag, AREAS_CACHE_CONTROL);
-      if (unchanged) return unchanged;
-      const self = new URL(c.req.url);
-      const key = `${etag} ${self.search}`;
-      if (!bodies.has(key)) {
-        const n = countAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox, ...(scope !== null && { within: scope }) });
+      const filter = { level: q.level, parentId: q.parent, bbox: q.bbox, ...(scope !== null && { within: scope }) };
+      if (!areaRowsKept(db, filter)) {
+        const n = countAreas(db, filter);
         const max = config.areasListMax ?? AREAS_LIST_MAX;
         if (n > max) {
           const field = q.level === undefined ? 'level' : q.parent === undefined ? 'parent' : 'bbox';
           throw new ApiError('bad_request', `${n} areas match, more than the ${max} one list may hold; narrow it with level, parent or bbox`, field);
         }
       }
-      return bodies.respond(c, key, GEOJSON_CONTENT_TYPE, () => areaCollectionJson(db, q, scope, self));
+      const rows = listAreas(db, filter);
+      // The list changes when an area does or an open count it shows does, not with every write
+      // (accepting a case leaves every count as it was). The account's scope is part of the tag
+      // and the cache key: two accounts never share a body.
+      const etag = contentEtag(areasStamp(db), `s${scope ?? 'all'}`, ...rows.map((r) => r.properties.openIncidents));
+      const unchanged = notModified(c, etag, AREAS_CACHE_CONTROL);
+      if (unchanged) return unchanged;
+      const self = new URL(c.req.url);
+      return bodies.respond(c, `${etag} ${self.search}`, GEOJSON_CONTENT_TYPE, () => areaCollectionJson(rows, self));
     })
     .get('/:id', validate('param', idPathParams), (c) => {
       const { id } = c.req.valid('param');
@@ -81,9 +83,8 @@ export function areasRoutes({ db, config }: AppDeps) {
     });
 }
 
-/** The FeatureCollection of the areas a list query asks for, as JSON text. */
-function areaCollectionJson(db: AppDeps['db'], q: z.infer<typeof listQuery>, scope: number | null, self: URL): string {
-  const rows = listAreas(db, { level: q.level, parentId: q.parent, bbox: q.bbox, ...(scope !== null && { within: scope }) });
+/** The FeatureCollection of the areas a list query answers with, as JSON text. */
+function areaCollectionJson(rows: AreaRow[], self: URL): string {
   // Geometries are written out as stored rather than parsed and re-serialised: the grid
   // layer is megabytes of coordinates and this keeps it a string concatenation.
   const features = rows.map(

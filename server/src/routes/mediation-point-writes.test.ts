@@ -41,6 +41,18 @@ describe('POST /api/mediation-points', () => {
     expect(await nearestIds(t.current.app, 'lon=120.02&lat=29.02&disputeKind=labour')).toEqual([4, 1]);
   });
 
+  it('checks a point against the county of its own area, where a database holds several (a province)', async () => {
+    const outline = JSON.stringify({ type: 'Polygon', coordinates: [[[121, 29], [121.2, 29], [121.2, 29.2], [121, 29.2], [121, 29]]] });
+    t.current.db.prepare(`INSERT INTO areas (id, code, name, level, parent_id, geometry, label_lon, label_lat, min_lon, min_lat, max_lon, max_lat)
+      VALUES (100, '330682000000', '邻县', 'county', NULL, ?, 121.1, 29.1, 121, 29, 121.2, 29.2)`).run(outline);
+    t.current.db.prepare('INSERT INTO area_closure (ancestor_id, descendant_id, depth) VALUES (100, 100, 0)').run();
+    const there = { ...NEW_POINT, areaId: 100, lon: 121.05, lat: 29.05 };
+    expect((await send(t.current.app, 'POST', '/api/mediation-points', there)).status).toBe(201);
+    const wrongCounty = await send(t.current.app, 'POST', '/api/mediation-points', { ...there, areaId: 2 });
+    expect(wrongCounty.status).toBe(400);
+    expect(errorBodySchema.parse(await wrongCounty.json())).toMatchObject({ field: 'lon' });
+  });
+
   it.each([
     [{ lon: 121.5 }, 'lon', 'outside the county'],
     [{ lat: 95 }, 'lat', ''],
