@@ -77,7 +77,6 @@ export function App() {
     return index;
   }, [areas.county, areas.town, areas.community, areas.grid]); // eslint-disable-line react-hooks/exhaustive-deps
   const findArea = useCallback((id: number) => areaIndex.get(id), [areaIndex]);
-  const findChildren = useCallback((id: number, level: AreaTreeLevel) => childAreas(areas, { id, level }), [areas]);
   const findMediationPoint = useCallback(
     (id: number) => mediationPoints.data?.features.find((feature) => feature.id === id),
     [mediationPoints.data],
@@ -101,7 +100,10 @@ export function App() {
     pickingRef.current = picking;
   }, []);
 
-  const nav = usePlaceNavigation({ areas, findArea, map, selection, setSelection, now: serverNow(clockOffset) });
+  const nav = usePlaceNavigation({ areas, findArea, map, selection, setSelection, now: serverNow(clockOffset), areaTiles: config.data?.areaTiles ?? false });
+  // The panels know the areas of the place's branch too (loaded apart when areas are tiled).
+  const findPanelArea = nav.findArea;
+  const findPanelChildren = useCallback((id: number, level: AreaTreeLevel) => childAreas(nav.areas, { id, level }), [nav.areas]);
   // An area picked anywhere (map, detail links) is a place to go to, not a detail to open.
   const onAreaPick = nav.onAreaPick;
   const goTo = nav.goTo;
@@ -114,7 +116,7 @@ export function App() {
   const plannerRef = useRef(false);
   plannerRef.current = plannerCommunity !== null;
   // The community of the place being looked at (issue 7's navigation), or of a selected grid.
-  const plannerCandidate = allows(session, 'plan') ? (plannerCommunityOf(nav.place) ?? plannerCommunityOf(selection?.kind === 'area' ? findArea(selection.id) : undefined)) : null;
+  const plannerCandidate = allows(session, 'plan') ? (plannerCommunityOf(nav.place) ?? plannerCommunityOf(selection?.kind === 'area' ? findPanelArea(selection.id) : undefined)) : null;
 
   const onPick = useCallback((pick: Pick) => {
     if (pickingRef.current || plannerRef.current) return;
@@ -178,13 +180,13 @@ export function App() {
             </div>
           )}
           {plannerCommunity === null && plannerCandidate !== null && (
-            <PlannerEntry communityId={plannerCandidate} findArea={findArea} onOpen={(id) => (setPlannerCommunity(id), setSelection(null))} />
+            <PlannerEntry communityId={plannerCandidate} findArea={findPanelArea} onOpen={(id) => (setPlannerCommunity(id), setSelection(null))} />
           )}
           {selection && plannerCommunity === null && (
             <DetailPanel
               selection={selection}
-              findArea={findArea}
-              findChildren={findChildren}
+              findArea={findPanelArea}
+              findChildren={findPanelChildren}
               findMediationPoint={findMediationPoint}
               mediationPoints={mediationPoints.data?.features ?? []}
               actor={actor}
@@ -208,7 +210,7 @@ export function App() {
             feed={live.feed}
             connection={live.connection}
             clockOffsetMs={clockOffset}
-            findArea={findArea}
+            findArea={findPanelArea}
             selectedIncidentId={selection?.kind === 'incident' ? selection.id : null}
             onSelect={setSelection}
             onNewReport={allows(session, 'report') ? () => setIntakeOpen(true) : null}

@@ -7,8 +7,8 @@ import { clickAt, jumpTo, renderedIds, waitForMapReady } from './map-page.ts';
 
 // Issue 8: on a large database the map draws areas from vector tiles. A small county is served
 // with AREA_TILES=on, so that the tiled map is tested on the same data as the rest: boundaries
-// come from /api/tiles/areas/…, grid names from the tiles' label points, a click still drills
-// down (to the town: communities and grids are not loaded whole yet). Offline.
+// come from /api/tiles/areas/…, grid names from the tiles' label points, clicks still drill
+// down to the grid (communities and grids are loaded by branch, not whole). Offline.
 
 let server: RunningServer;
 let browser: Browser;
@@ -34,7 +34,7 @@ interface AreaFeature {
 }
 
 describe('the map over area tiles', () => {
-  it('draws and names grids from tiles without loading them whole, and a click still drills down', async () => {
+  it('draws and names grids from tiles without loading them whole, and clicks still drill down to the grid', async () => {
     const { page, foreignRequests, errors } = await openGuardedPage(browser, server, { width: 1400, height: 900 });
     const tileRequests: string[] = [];
     const areaLists: string[] = [];
@@ -72,6 +72,15 @@ describe('the map over area tiles', () => {
     await expect.poll(title, { timeout: 15_000 }).toBe(town.properties.name);
     await settled(page);
     expect(await renderedIds(page, 'place-outline')).toContain(town.id);
+    // Below the town the app loads the place's branch (its children by parent), so clicks go on
+    // down to the community and the grid, and the breadcrumb names them.
+    await clickAt(page, grid.properties.labelLon, grid.properties.labelLat);
+    await expect.poll(title, { timeout: 15_000 }).toBe(community.properties.name);
+    await settled(page);
+    await clickAt(page, grid.properties.labelLon, grid.properties.labelLat);
+    await expect.poll(title, { timeout: 15_000 }).toBe(grid.properties.name);
+    expect(await page.textContent('[data-testid="place-breadcrumb"]')).toContain(community.properties.name);
+    expect(areaLists.some((url) => url.includes(`parent=${town.id}`))).toBe(true);
     // The grid under the pointer carries its hover state in the tiled source.
     expect(await page.evaluate((id) => (window as any).__gridmap.map.getFeatureState({ source: 'areas-grid', sourceLayer: 'grid', id }), grid.id))
       .toMatchObject({ hover: true });

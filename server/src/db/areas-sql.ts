@@ -113,21 +113,27 @@ function areaConditions(filter: AreaFilter): { where: string[]; params: unknown[
 }
 
 /**
- * Open incidents (OPEN_STATUSES) inside every area that has any: counted per grid, then summed
- * up every grid's ancestors through the closure table, in one query. Remembered until the
- * database changes (see `memoUntilWrite`), since every area list asks for it.
+ * Open incidents (OPEN_STATUSES) inside every area that has any: counted per grid in SQL,
+ * then added up each grid's chain of parents here (the tree is kept until an area changes).
+ * Remembered until the database changes (see `memoUntilWrite`), since every area list asks for
+ * it; summing through the closure table in SQL took 2–6 ms after every incident write.
  */
 export const openIncidentsByArea = memoUntilWrite((db: Db): Map<number, number> => {
-  const rows = db
-    .prepare(`SELECT c.ancestor_id AS id, sum(g.n) AS n
-      FROM (SELECT grid_id, count(*) AS n FROM incidents
-            WHERE status IN ${placeholders(OPEN_STATUSES.length)} GROUP BY grid_id) g
-      JOIN area_closure c ON c.descendant_id = g.grid_id
-      GROUP BY c.ancestor_id`)
+  const perGrid = db
+    .prepare(`SELECT grid_id, count(*) FROM incidents WHERE status IN ${placeholders(OPEN_STATUSES.length)} GROUP BY grid_id`)
     .raw()
     .all(...OPEN_STATUSES) as [number, number][];
-  return new Map(rows);
+  const parents = areaParentsById(db);
+  const open = new Map<number, number>();
+  for (const [gridId, n] of perGrid) {
+    for (let at: number | null | undefined = gridId; at != null; at = parents.get(at)) open.set(at, (open.get(at) ?? 0) + n);
+  }
+  return open;
 });
+
+/** Each area's parent (null at the top), by id; kept until an area changes. */
+const areaParentsById = memoUntilAreasChange((db: Db): Map<number, number | null> =>
+  new Map(db.prepare('SELECT id, parent_id FROM areas').raw().all() as [number, number | null][]));
 
 export interface AreaDetailRow extends AreaRow {
   path: { id: number; name: string; level: AreaTreeLevel }[];

@@ -13,6 +13,7 @@ import { areaDetailQueryOptions, incidentQueryOptions } from '../detail-panel/de
 import { drillTarget, drillTargetOnPath } from '../breadcrumb/drill-target.ts';
 import type { IncidentRowFeature } from '../incident-table/incident-table.tsx';
 import { childrenStatsQueryOptions } from './area-stats-queries.ts';
+import { useAreaBranches } from '../../layers/areas/use-area-branches.ts';
 
 /** Zoom the map goes to (at least) to show an incident opened from the table. */
 const INCIDENT_ZOOM = 15;
@@ -25,6 +26,8 @@ export interface PlaceNavigationInput {
   setSelection: (selection: Selection | null) => void;
   /** The server's time now. */
   now: Date;
+  /** Whether the map draws communities and grids from tiles (then their branch is loaded here). */
+  areaTiles: boolean;
 }
 
 /**
@@ -32,13 +35,14 @@ export interface PlaceNavigationInput {
  * the breadcrumb chain, the children's figures coloured on the map, drilling by map clicks,
  * and incidents opened from the table (selected for the detail panel and shown on the map).
  */
-export function usePlaceNavigation({ areas, findArea, map, selection, setSelection, now }: PlaceNavigationInput) {
+export function usePlaceNavigation({ areas: loaded, findArea: findLoaded, map, selection, setSelection, now, areaTiles }: PlaceNavigationInput) {
   const [view, setView] = useViewState();
   const queryClient = useQueryClient();
   const { session } = useSession();
   // The top of what the account sees: the county, or the account's own town, community or grid.
-  const rootId = areas.county?.features[0]?.id ?? session?.account.areaId ?? undefined;
+  const rootId = loaded.county?.features[0]?.id ?? session?.account.areaId ?? undefined;
   const placeId = view.area ?? rootId;
+  const { areas, findArea } = useAreaBranches(placeId, areaTiles, loaded, findLoaded);
   const place = placeId === undefined ? undefined : findArea(placeId);
   const placeFeature = place ? areas[place.level]?.features.find((f) => f.id === place.id) : undefined;
   const chain = useMemo(() => (place ? areaChain(place.id, findArea, 'county') : []), [place, findArea]);
@@ -117,6 +121,9 @@ export function usePlaceNavigation({ areas, findArea, map, selection, setSelecti
   }, [selection]);
 
   return {
+    /** The areas loaded, with the place's branch when they are tiled; and their lookup. */
+    areas,
+    findArea,
     view,
     setView: setView as (view: ViewState) => void,
     place,
