@@ -28,10 +28,15 @@ export function sessionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
 }
 
 /** The live session of the request's cookie, or null (no cookie, unknown, expired, account disabled). */
-export function requestSession({ db, config }: Pick<AppDeps, 'db' | 'config'>, c: Context): RequestSession | null {
+export function requestSession(deps: Pick<AppDeps, 'db' | 'config'>, c: Context): RequestSession | null {
   const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? resolveSession(db, token, config.now()) : null;
-  return session && { ...session, token: token!, scopeIsRoot: session.account.areaId === null || isRootArea(db, session.account.areaId) };
+  return token ? sessionOfToken(deps, token) : null;
+}
+
+/** The live session of a cookie token, or null (unknown, expired, account disabled). */
+export function sessionOfToken({ db, config }: Pick<AppDeps, 'db' | 'config'>, token: string): RequestSession | null {
+  const session = resolveSession(db, token, config.now());
+  return session && { ...session, token, scopeIsRoot: session.account.areaId === null || isRootArea(db, session.account.areaId) };
 }
 
 /** The client's address as the socket saw it ('' inside tests that call app.request()). */

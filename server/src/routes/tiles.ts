@@ -10,7 +10,9 @@ import { validate } from '../http/validate.ts';
 import type { CachedTile } from '../tiles/tile-cache.ts';
 import type { TileService } from '../tiles/tile-service.ts';
 import { scopeAreaId } from '../auth/scope.ts';
-import { requestSession } from '../auth/session-context.ts';
+import { sessionMemo } from '../auth/session-memo.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { getCookie } from 'hono/cookie';
 import { gridIdsWithin } from '../db/tile-points-sql.ts';
 import { areaIdsWithin } from '../db/area-tiles-sql.ts';
 
@@ -61,13 +63,15 @@ const TILE_LAYER_SET: ReadonlySet<string> = new Set(TILE_LAYERS);
 
 /**
  * Tile GETs answered ahead of the generic middleware (request id, audit, compression, zod): a map
- * asks for hundreds of tiles a minute, and that work cost a warm tile three times what sending it
- * does. What it keeps is what a tile needs: the session (the same lookup sessionContext makes),
- * the account's scope, ETag/304 and Cache-Control. Tiles are gzip already, so compression had
- * nothing to do. Anything else (no session, a malformed path, a HEAD or another method) falls
- * through to the generic chain, whose 401 and 400 bodies name the request id and the field.
+ * asks for hundreds of tiles a minute, and that work cost a warm tile three times what sending
+ * it does. What it keeps is what a tile needs: the session (sessionContext's lookup, remembered
+ * until the next write: sessionMemo), the account's scope, ETag/304 and Cache-Control. Tiles are
+ * gzip already, so compression had nothing to do. Anything else (no session, a malformed path, a
+ * HEAD or another method) falls through to the generic chain, whose 401 and 400 bodies name the
+ * request id and the field.
  */
 export function tileFastPath(deps: AppDeps & { tiles: TileService }): MiddlewareHandler<AppEnv> {
+  const sessions = sessionMemo(deps);
   return (c, next) => {
     const m = c.req.method === 'GET' ? FAST_TILE_PATH.exec(c.req.path) : null;
     if (!m) return next();
@@ -78,7 +82,7 @@ export function tileFastPath(deps: AppDeps & { tiles: TileService }): Middleware
     const n = 2 ** zoom;
     if (zoom > MAX_TILE_ZOOM || x >= n || y >= n) return next();
     if (level !== undefined ? !AREA_LEVEL_SET.has(level) : !TILE_LAYER_SET.has(layer)) return next();
-    const session = requestSession(deps, c);
+    const session = sessions(getCookie(c, SESSION_COOKIE));
     if (!session) return next();
     const scopeId = session.scopeIsRoot ? null : session.account.areaId;
     try {
