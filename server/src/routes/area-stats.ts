@@ -10,6 +10,7 @@ import { inScope, requireInScope, scopeAreaId } from '../auth/scope.ts';
 import { idPathParams, queryObject } from '../http/query-params.ts';
 import { validate } from '../http/validate.ts';
 import { areaStats, childrenStats } from '../stats/area-stats.ts';
+import { incidentStatsReady } from '../stats/incident-stats-store.ts';
 
 /** A county day, YYYY-MM-DD: figures count whole days. */
 const countyDayParam = (name: string) =>
@@ -30,12 +31,13 @@ function periodOf(q: { from?: string; to?: string }, now: Date) {
 /** `GET /api/areas/:id/stats` and `GET /api/areas/:id/children/stats`: the figures of issue 7. */
 export function areaStatsRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/:id/stats', validate('param', idPathParams), validate('query', queryObject(periodParams)), (c) => {
+    .get('/:id/stats', validate('param', idPathParams), validate('query', queryObject(periodParams)), async (c) => {
       const { id } = c.req.valid('param');
       const now = config.now();
       const period = periodOf(c.req.valid('query'), now);
       const area = orNotFound(getStatsArea(db, id), 'area', id);
       requireInScope(c, db, id, 'id');
+      await incidentStatsReady(db); // a province's first figures read millions of incidents in turns
       const stats = areaStats(db, area, period, now);
       // Siblings outside the account's area (the other towns, for a town's centre) are not its to see.
       const scope = scopeAreaId(c);
@@ -45,13 +47,14 @@ export function areaStatsRoutes({ db, config }: AppDeps) {
       '/:id/children/stats',
       validate('param', idPathParams),
       validate('query', queryObject({ figure: figureSchema.default('reported'), ...periodParams })),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
         const q = c.req.valid('query');
         const now = config.now();
         const period = periodOf(q, now);
         const area = orNotFound(getStatsArea(db, id), 'area', id);
         requireInScope(c, db, id, 'id');
+        await incidentStatsReady(db);
         return c.json(childrenStats(db, area, q.figure, period, now));
       },
     );

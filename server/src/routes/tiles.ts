@@ -50,8 +50,9 @@ export function tilesRoutes(deps: AppDeps & { tiles: TileService }) {
       const { level, z: zoom, x, y } = c.req.valid('param');
       return tileResponse(c, areaTile(deps, scopeAreaId(c), level, zoom, x, y));
     })
-    .get('/:layer/:z/:x/:y', validate('param', tileParams), (c) => {
+    .get('/:layer/:z/:x/:y', validate('param', tileParams), async (c) => {
       const { layer, z: zoom, x, y } = c.req.valid('param');
+      await deps.tiles.pointsReady(layer); // a province's first tile indexes millions of points in turns
       return tileResponse(c, pointTile(deps, scopeAreaId(c), layer, zoom, x, y));
     });
 }
@@ -99,6 +100,8 @@ export function fastTileAnswerer(deps: AppDeps & { tiles: TileService }): (head:
     const n = 2 ** zoom;
     if (zoom > MAX_TILE_ZOOM || x >= n || y >= n) return null;
     if (level !== undefined ? !AREA_LEVEL_SET.has(level) : !TILE_LAYER_SET.has(layer)) return null;
+    // A layer's first tile waits for its points, read in turns: the generic route awaits that.
+    if (level === undefined && !deps.tiles.pointsBuilt(layer as TileLayer)) return null;
     const session = head.cookie ? sessions(parseCookie(head.cookie, SESSION_COOKIE)[SESSION_COOKIE]) : null;
     if (!session) return null;
     const scopeId = session.scopeIsRoot ? null : session.account.areaId;

@@ -7,6 +7,7 @@ import {
   type AreaStats,
   type ChildrenStats,
   type Figure,
+  type IncidentClass,
   type IncidentTally,
   type MonthlyPoint,
   type ResolvedPeriod,
@@ -15,46 +16,75 @@ import { memoUntilAreasChange } from '../db/memo-until-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaParents, childStatsAreas, type StatsArea } from '../db/stats-sql.ts';
 import type { Breakdowns } from './breakdowns.ts';
-import { firstReportedAtOrAfter, incidentStatsStore, type IncidentStatsStore } from './incident-stats-store.ts';
+import { positionsFor } from './county-positions.ts';
+import {
+  classAt,
+  firstReportedAtOrAfter,
+  incidentStatsStore,
+  kindAt,
+  levelAt,
+  monthIndex,
+  sourceAt,
+  statusAt,
+  type IncidentStatsStore,
+} from './incident-stats-store.ts';
 
-// The tree changes only with the areas; incident writes, many a minute, leave it.
-const parentsOf = memoUntilAreasChange(areaParents);
+/**
+ * Each area's parent as an array by id (−1: none, or no such area), for fast walks up the tree.
+ * The tree changes only with the areas; incident writes, many a minute, leave it.
+ */
+const parentsOf = memoUntilAreasChange((db: Db): Int32Array => {
+  const parents = areaParents(db);
+  let maxId = 0;
+  for (const id of parents.keys()) maxId = Math.max(maxId, id);
+  const byId = new Int32Array(maxId + 1).fill(-1);
+  for (const [id, parent] of parents) byId[id] = parent ?? -1;
+  return byId;
+});
 
-/** For each grid id, the index in `targets` of the target holding it (targets are disjoint), or none. */
-function gridTargets(db: Db, targets: readonly number[]): Map<number, number> {
+/**
+ * For each area id, the index in `targets` of the target holding it (targets are disjoint), or
+ * −1: an array by id rather than a map, as a province's figures look up millions of incidents.
+ */
+function gridTargets(db: Db, targets: readonly number[]): Int32Array {
   const parents = parentsOf(db);
-  const index = new Map(targets.map((id, i) => [id, i]));
-  const result = new Map<number, number>();
-  for (const id of parents.keys()) {
-    // Walk up from every area; only grids hold incidents, but the walk is the same.
-    for (let at: number | null | undefined = id; at != null; at = parents.get(at)) {
-      const i = index.get(at);
-      if (i !== undefined) {
-        result.set(id, i);
-        break;
-      }
-    }
+  const result = new Int32Array(parents.length).fill(-1);
+  targets.forEach((id, i) => {
+    if (id < result.length) result[id] = i;
+  });
+  for (let id = 0; id < parents.length; id++) {
+    // Walk up from every area to the first target; only grids hold incidents, but the walk is the same.
+    let at = id;
+    while (at >= 0 && result[at] < 0) at = parents[at];
+    if (at >= 0) result[id] = result[at];
   }
   return result;
 }
 
 /** The tallies of `targets` over [start, end), and a visit of every incident counted for target `focus`. */
 function tallyTargets(
+  db: Db,
   store: IncidentStatsStore,
-  targetOf: Map<number, number>,
-  count: number,
+  targets: readonly number[],
+  targetOf: Int32Array,
   start: number,
   end: number,
   now: number,
-  visitFocus?: { index: number; visit: (i: number) => void },
+  visitFocus?: { index: number; visit: (i: number, c: IncidentClass) => void },
 ): IncidentTally[] {
-  const tallies = Array.from({ length: count }, emptyTally);
-  for (let i = firstReportedAtOrAfter(store, start); i < store.count && store.reportedMs[i] < end; i++) {
-    const t = targetOf.get(store.gridId[i]);
-    if (t === undefined) continue;
-    const c = store.classes[i];
+  const tallies = Array.from({ length: targets.length }, emptyTally);
+  const c: IncidentClass = { open: false, concluded: false, resolved: false, resolvedAtOrigin: false, resolveBucket: null };
+  // Only the targets' counties when they lie in counties; else the period's stretch of the whole store.
+  const only = positionsFor(db, store, targets, start, end);
+  const from = only ? 0 : firstReportedAtOrAfter(store, start);
+  const to = only ? only.length : firstReportedAtOrAfter(store, end);
+  for (let k = from; k < to; k++) {
+    const i = only ? only[k] : k;
+    const t = targetOf[store.gridId[i]]; // undefined beyond the array: a grid made after the walk
+    if (!(t >= 0)) continue;
+    classAt(store, i, c);
     addToTally(tallies[t], c, store.severity[i], c.open && store.deadlineMs[i] < now);
-    if (visitFocus && t === visitFocus.index) visitFocus.visit(i);
+    if (visitFocus && t === visitFocus.index) visitFocus.visit(i, c);
   }
   return tallies;
 }
@@ -85,27 +115,27 @@ export function areaStats(db: Db, area: StatsArea, period: ResolvedPeriod, now: 
   const self = targets.indexOf(area.id);
   const targetOf = gridTargets(db, targets);
 
-  const months = new Map(monthsOf(period).map((month): [string, MonthlyPoint] => [month, { month, reported: 0, resolved: 0, open: 0 }]));
+  const months = new Map(monthsOf(period).map((month): [number, MonthlyPoint] => [monthIndex(month), { month, reported: 0, resolved: 0, open: 0 }]));
   const split: Breakdowns = { byKind: {}, bySource: {}, byLevel: {}, byStatus: {} };
   const add = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
     counts[key] = (counts[key] ?? 0) + 1;
   };
-  const current = tallyTargets(store, targetOf, targets.length, period.start, period.end, now.getTime(), {
+  const current = tallyTargets(db, store, targets, targetOf, period.start, period.end, now.getTime(), {
     index: self,
-    visit: (i) => {
+    visit: (i, c) => {
       const point = months.get(store.month[i]);
       if (point) {
         point.reported += 1;
-        if (store.classes[i].resolved) point.resolved += 1;
-        if (store.classes[i].open) point.open += 1;
+        if (c.resolved) point.resolved += 1;
+        if (c.open) point.open += 1;
       }
-      add(split.byKind, store.kind[i]);
-      add(split.bySource, store.source[i]);
-      add(split.byLevel, store.level[i]);
-      add(split.byStatus, store.status[i]);
+      add(split.byKind, kindAt(store, i));
+      add(split.bySource, sourceAt(store, i));
+      add(split.byLevel, levelAt(store, i));
+      add(split.byStatus, statusAt(store, i));
     },
   });
-  const before = tallyTargets(store, targetOf, targets.length, previous.start, previous.end, now.getTime())[self];
+  const before = tallyTargets(db, store, targets, targetOf, previous.start, previous.end, now.getTime())[self];
   return {
     area: { ...ref(area), parentId: area.parentId },
     period: periodOut(period),
@@ -122,7 +152,7 @@ export function areaStats(db: Db, area: StatsArea, period: ResolvedPeriod, now: 
 export function childrenStats(db: Db, area: StatsArea, figure: Figure, period: ResolvedPeriod, now: Date): ChildrenStats {
   const children = childStatsAreas(db, area.id);
   const ids = children.map((c) => c.id);
-  const tallies = tallyTargets(incidentStatsStore(db), gridTargets(db, ids), ids.length, period.start, period.end, now.getTime());
+  const tallies = tallyTargets(db, incidentStatsStore(db), ids, gridTargets(db, ids), period.start, period.end, now.getTime());
   return {
     figure,
     period: periodOut(period),
@@ -136,5 +166,5 @@ export function childrenStats(db: Db, area: StatsArea, figure: Figure, period: R
 
 /** The tallies of `areaIds` (disjoint areas) over [start, end) at `now`, for tests and tools. */
 export function tallyAreas(db: Db, areaIds: readonly number[], start: number, end: number, now: Date): IncidentTally[] {
-  return tallyTargets(incidentStatsStore(db), gridTargets(db, areaIds), areaIds.length, start, end, now.getTime());
+  return tallyTargets(db, incidentStatsStore(db), areaIds, gridTargets(db, areaIds), start, end, now.getTime());
 }

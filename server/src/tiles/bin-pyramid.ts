@@ -1,4 +1,5 @@
 import { BIN_PIXELS } from '@gridmap/shared';
+import { runAtOnce, type Steps } from '../db/read-in-turns.ts';
 import type { PointIndex } from './point-index.ts';
 
 /** Tile size in pixels that BIN_PIXELS is stated for. */
@@ -13,6 +14,8 @@ const BIN_SHIFT = Math.log2(TILE_PIXELS / BIN_PIXELS);
 export const PYRAMID_LEVELS = [7, 9, 11, 13, 15, 17] as const;
 /** Highest zoom whose bins come from the pyramid; closer tiles bin their points directly. */
 export const PYRAMID_MAX_ZOOM = PYRAMID_LEVELS[PYRAMID_LEVELS.length - 1] - BIN_SHIFT;
+/** Points (or finer cells) counted per step of a build in turns: some 20–50 ms each. */
+const POINTS_PER_STEP = 100_000;
 /** A block groups a level's cells by the tile of zoom L − 7 they lie in, so that a tile reads one block. */
 const BLOCK_SHIFT = BIN_SHIFT + 1;
 
@@ -48,29 +51,48 @@ interface Level {
 export class BinPyramid {
   private readonly levels: Level[];
 
-  /** `flags[e](i)`: whether point i counts towards extra e (e.g. open incidents). */
-  constructor(index: PointIndex, private readonly flags: readonly ((i: number) => boolean)[]) {
+  /** `flags[e](i)`: whether point i counts towards extra e (e.g. open incidents); no index: empty, to fill. */
+  constructor(index: PointIndex | null, private readonly flags: readonly ((i: number) => boolean)[]) {
     this.levels = PYRAMID_LEVELS.map((level) => ({
       level, cx: [], cy: [], count: [], sumX: [], sumY: [], extra: flags.map(() => []), blocks: new Map(),
     }));
+    if (index) runAtOnce(this.fill(index));
+  }
+
+  /** The pyramid of `index`, a chunk of points per step (see `runInTurns`). */
+  static *inSteps(index: PointIndex, flags: readonly ((i: number) => boolean)[]): Steps<BinPyramid> {
+    const pyramid = new BinPyramid(null, flags);
+    yield* pyramid.fill(index);
+    return pyramid;
+  }
+
+  private *fill(index: PointIndex): Steps<void> {
+    const { flags } = this;
     const finest = this.levels[this.levels.length - 1];
-    const slots = new Map<number, number>();
+    // Slots by column, then row: keys under 2^17 stay small integers, where one key of both
+    // (up to 2^34) would be a heap number per cell, a million of them for a province to collect.
+    const slots = new Map<number, Map<number, number>>();
     const n = 2 ** finest.level;
-    for (let i = 0; i < index.count + index.added; i++) {
-      const cx = Math.min(n - 1, Math.floor(index.x[i] * n));
-      const cy = Math.min(n - 1, Math.floor(index.y[i] * n));
-      const key = cx * n + cy;
-      let slot = slots.get(key);
-      if (slot === undefined) {
-        slot = newCell(finest, cx, cy);
-        slots.set(key, slot);
+    const total = index.count + index.added;
+    for (let from = 0; from < total; from += POINTS_PER_STEP) {
+      for (let i = from; i < Math.min(total, from + POINTS_PER_STEP); i++) {
+        const cx = Math.min(n - 1, Math.floor(index.x[i] * n));
+        const cy = Math.min(n - 1, Math.floor(index.y[i] * n));
+        let column = slots.get(cx);
+        if (!column) slots.set(cx, (column = new Map()));
+        let slot = column.get(cy);
+        if (slot === undefined) {
+          slot = newCell(finest, cx, cy);
+          column.set(cy, slot);
+        }
+        finest.count[slot]++;
+        finest.sumX[slot] += index.x[i];
+        finest.sumY[slot] += index.y[i];
+        for (let e = 0; e < flags.length; e++) if (flags[e](i)) finest.extra[e][slot]++;
       }
-      finest.count[slot]++;
-      finest.sumX[slot] += index.x[i];
-      finest.sumY[slot] += index.y[i];
-      for (let e = 0; e < flags.length; e++) if (flags[e](i)) finest.extra[e][slot]++;
+      yield;
     }
-    for (let l = this.levels.length - 2; l >= 0; l--) coarsen(this.levels[l + 1], this.levels[l]);
+    for (let l = this.levels.length - 2; l >= 0; l--) yield* coarsen(this.levels[l + 1], this.levels[l]);
   }
 
   /** Cells held across all levels. */
@@ -153,22 +175,25 @@ function cellAt(level: Level, x: number, y: number): number {
 }
 
 /** Fills `coarse` (two levels up) from `fine`: each coarse cell sums the 4 × 4 fine cells in it. */
-function coarsen(fine: Level, coarse: Level): void {
+function* coarsen(fine: Level, coarse: Level): Steps<void> {
   const shift = fine.level - coarse.level;
-  const n = 2 ** coarse.level;
+  const n = 2 ** coarse.level; // coarse keys cx · n + cy stay below 2^30 (level 15 at most)
   const slots = new Map<number, number>();
-  for (let s = 0; s < fine.count.length; s++) {
-    const cx = fine.cx[s] >> shift;
-    const cy = fine.cy[s] >> shift;
-    const key = cx * n + cy;
-    let slot = slots.get(key);
-    if (slot === undefined) {
-      slot = newCell(coarse, cx, cy);
-      slots.set(key, slot);
+  for (let from = 0; from < fine.count.length; from += POINTS_PER_STEP) {
+    for (let s = from; s < Math.min(fine.count.length, from + POINTS_PER_STEP); s++) {
+      const cx = fine.cx[s] >> shift;
+      const cy = fine.cy[s] >> shift;
+      const key = cx * n + cy;
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        slot = newCell(coarse, cx, cy);
+        slots.set(key, slot);
+      }
+      coarse.count[slot] += fine.count[s];
+      coarse.sumX[slot] += fine.sumX[s];
+      coarse.sumY[slot] += fine.sumY[s];
+      for (let e = 0; e < fine.extra.length; e++) coarse.extra[e][slot] += fine.extra[e][s];
     }
-    coarse.count[slot] += fine.count[s];
-    coarse.sumX[slot] += fine.sumX[s];
-    coarse.sumY[slot] += fine.sumY[s];
-    for (let e = 0; e < fine.extra.length; e++) coarse.extra[e][slot] += fine.extra[e][s];
+    yield;
   }
 }

@@ -1,8 +1,9 @@
 import type { HouseholdTag } from '@gridmap/shared';
-import { countHouseholds, iterateHouseholdPoints } from '../db/tile-points-sql.ts';
+import { chunksById, type Steps } from '../db/read-in-turns.ts';
+import { householdIdSpan, householdPointsAfter, type HouseholdPointRow } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { BinPyramid } from './bin-pyramid.ts';
-import { indexRows, type PointIndex } from './point-index.ts';
+import { indexRowChunks, type PointIndex } from './point-index.ts';
 
 /** Households as parallel typed arrays (a few bytes each) beside their point index. */
 export interface HouseholdPoints {
@@ -35,14 +36,18 @@ export function regridHouseholdPoints(p: HouseholdPoints, grids: ReadonlyMap<num
   }
 }
 
-/** Reads every household once and indexes it (on the first household tile, not at start). */
-export function loadHouseholdPoints(db: Db): HouseholdPoints {
-  const n = countHouseholds(db);
+/**
+ * Reads every household once and indexes it (on the first household tile, not at start), a
+ * chunk of rows per step, so that `runInTurns` can index a province's ten million between requests.
+ */
+export function* householdPointSteps(db: Db): Steps<HouseholdPoints> {
+  const n = householdIdSpan(db);
   const id = new Uint32Array(n);
   const size = new Uint8Array(n);
   const migrant = new Uint8Array(n);
   const gridId = new Uint32Array(n);
-  const index = indexRows(n, iterateHouseholdPoints(db), ([hid, , , hsize, tagsJson, grid], i) => {
+  const rows = chunksById((after, limit) => householdPointsAfter(db, after, limit));
+  const index = yield* indexRowChunks<HouseholdPointRow>(n, rows, ([hid, , , hsize, tagsJson, grid], i) => {
     id[i] = hid;
     gridId[i] = grid;
     size[i] = Math.min(hsize, 255);
@@ -51,5 +56,6 @@ export function loadHouseholdPoints(db: Db): HouseholdPoints {
       migrant[i] = tags.includes('migrant') ? 1 : 0;
     }
   });
-  return { index, id, size, migrant, gridId, pyramid: new BinPyramid(index, []) };
+  const pyramid = yield* BinPyramid.inSteps(index, []);
+  return { index, id, size, migrant, gridId, pyramid };
 }

@@ -6,10 +6,11 @@ import {
   type IncidentKind,
   type IncidentStatus,
 } from '@gridmap/shared';
-import { countIncidents, iterateIncidentPoints } from '../db/tile-points-sql.ts';
+import { chunksById, type Steps } from '../db/read-in-turns.ts';
+import { incidentIdSpan, incidentPointsAfter, type IncidentPointRow } from '../db/tile-points-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { BinPyramid } from './bin-pyramid.ts';
-import { appendPoint, indexRows, type PointIndex } from './point-index.ts';
+import { appendPoint, indexRowChunks, type PointIndex } from './point-index.ts';
 
 /** Incidents as parallel typed arrays beside their point index; kind and status as catalogue indices. */
 export interface IncidentPoints {
@@ -33,9 +34,12 @@ export interface IncidentPoints {
 /** Room for incidents reported after the index was built, before it is built again. */
 export const INCIDENT_APPEND_HEADROOM = 4_096;
 
-/** Reads every incident once and indexes it; called again to rebuild after writes. */
-export function loadIncidentPoints(db: Db): IncidentPoints {
-  const n = countIncidents(db);
+/**
+ * Reads every incident once and indexes it (again after an import), a chunk of rows per step,
+ * so that `runInTurns` can index a province's two million between requests.
+ */
+export function* incidentPointSteps(db: Db): Steps<IncidentPoints> {
+  const n = incidentIdSpan(db);
   const cap = n + INCIDENT_APPEND_HEADROOM;
   const p: Omit<IncidentPoints, 'index' | 'pyramid'> = {
     id: new Uint32Array(cap),
@@ -50,7 +54,8 @@ export function loadIncidentPoints(db: Db): IncidentPoints {
   const kindIndex = indexOf(INCIDENT_KINDS);
   const statusIndex = indexOf(INCIDENT_STATUSES);
   const open = new Set<string>(OPEN_STATUSES);
-  const index = indexRows(n, iterateIncidentPoints(db), ([id, , , kind, status, severity, reportedAt, deadlineAt, grid], i) => {
+  const rows = chunksById((after, limit) => incidentPointsAfter(db, after, limit));
+  const index = yield* indexRowChunks<IncidentPointRow>(n, rows, ([id, , , kind, status, severity, reportedAt, deadlineAt, grid], i) => {
     p.id[i] = id;
     p.gridId[i] = grid;
     p.kind[i] = kindIndex.get(kind)!;
@@ -60,7 +65,8 @@ export function loadIncidentPoints(db: Db): IncidentPoints {
     p.deadlineMs[i] = Date.parse(deadlineAt);
     p.reportedDay[i] = countyDayNumber(Date.parse(reportedAt));
   }, INCIDENT_APPEND_HEADROOM);
-  return { index, ...p, pyramid: new BinPyramid(index, [(i) => p.open[i] === 1]) };
+  const pyramid = yield* BinPyramid.inSteps(index, [(i) => p.open[i] === 1]);
+  return { index, ...p, pyramid };
 }
 
 /** An incident's tile fields as written (see `IncidentRow`). */

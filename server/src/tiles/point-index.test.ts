@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexRows, pointsInBox } from './point-index.ts';
+import { Random } from '@gridmap/shared/demo/random';
+import { buildPointIndex, indexRows, pointsInBox } from './point-index.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 
 describe('indexRows', () => {
@@ -28,6 +29,24 @@ describe('indexRows', () => {
 
   it('builds an empty index from no rows', () => {
     const index = indexRows(0, [], () => {});
-    expect(index).toMatchObject({ count: 0, tree: null });
+    expect(index).toMatchObject({ count: 0, cells: null });
+  });
+});
+
+describe('pointsInBox', () => {
+  it('finds exactly the points a scan of all of them finds, near and far apart, edges included', () => {
+    const random = new Random(8, 'point-index');
+    for (const spread of [0.01, 360]) {
+      // Degrees of longitude the points spread over: a county, then the whole world (coarser cells).
+      const lon = Array.from({ length: 5_000 }, () => 120 + (random.next() - 0.5) * Math.min(spread, 359));
+      const lat = Array.from({ length: 5_000 }, () => 29 + (random.next() - 0.5) * Math.min(spread, 160));
+      const index = buildPointIndex(lon, lat);
+      for (let q = 0; q < 50; q++) {
+        const [a, b] = [random.int(5_000), random.int(5_000)];
+        const box = [Math.min(index.x[a], index.x[b]), Math.min(index.y[a], index.y[b]), Math.max(index.x[a], index.x[b]), Math.max(index.y[a], index.y[b])] as const;
+        const scanned = lon.map((_, i) => i).filter((i) => index.x[i] >= box[0] && index.x[i] <= box[2] && index.y[i] >= box[1] && index.y[i] <= box[3]);
+        expect(pointsInBox(index, ...box).sort((p, r) => p - r)).toEqual(scanned);
+      }
+    }
   });
 });

@@ -6,8 +6,9 @@ import type { GeojsonVtFeature } from 'vt-pbf';
 import { areaTilesVersion } from '../db/area-tiles-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { AreaTiles, areaLabelLayerName } from './area-tiles.ts';
-import { loadHouseholdPoints, regridHouseholdPoints, type HouseholdPoints } from './household-points.ts';
-import { loadIncidentPoints, regridIncidentPoints, upsertIncidentPoint, type IncidentPoints, type IncidentTileFields } from './incident-points.ts';
+import { householdPointSteps, regridHouseholdPoints } from './household-points.ts';
+import { incidentPointSteps, regridIncidentPoints, upsertIncidentPoint, type IncidentTileFields } from './incident-points.ts';
+import { LazyPoints } from './lazy-points.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 import { TileCache, type CachedTile } from './tile-cache.ts';
 import { TileDiskCache } from './tile-disk-cache.ts';
@@ -58,6 +59,10 @@ function scopedLayer(layer: string, scopeId: number | null): string {
 }
 
 export interface TileService {
+  /** Resolves once the points of `layer` are indexed, reading them in turns on the first call (await before `getTile`). */
+  pointsReady(layer: TileLayer): Promise<void>;
+  /** Whether the points of `layer` are built (a tile of it can be made without waiting). */
+  pointsBuilt(layer: TileLayer): boolean;
   /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. Without a scope, every point. */
   getTile(layer: TileLayer, z: number, x: number, y: number, scope?: TileScope): CachedTile;
   /** The area tile of `level` (one MVT layer named by the level); with a scope only the areas inside it. */
@@ -99,19 +104,19 @@ export interface TileServiceOptions {
 
 /**
  * Tiles on demand from indexes built lazily: the households' and incidents' point indexes on the
- * first tile of their layer, area outlines one by one as tiles need them; so a server starts
- * without reading them.
+ * first tile of their layer (in turns, as the route awaits `pointsReady`), area outlines one by
+ * one as tiles need them; so a server starts without reading them.
  */
 export function createTileService(db: Db, now: () => Date, options: TileServiceOptions = {}): TileService {
   const disk = options.diskCachePath ? TileDiskCache.open(options.diskCachePath, areaTilesVersion(db)) : null;
-  let households: HouseholdPoints | null = null;
-  let incidents: IncidentPoints | null = null;
+  const households = new LazyPoints(() => householdPointSteps(db));
+  const incidents = new LazyPoints(() => incidentPointSteps(db));
   const areas = new AreaTiles(db);
   const cache = new TileCache(TILE_CACHE_ENTRIES, TILE_CACHE_BYTES);
   /** Scopes that have asked for point tiles, so that a write finds their copies of a tile. */
   const scopes = new Set<number>();
-  const householdPoints = () => (households ??= loadHouseholdPoints(db));
-  const incidentPoints = () => (incidents ??= loadIncidentPoints(db));
+  const householdPoints = () => households.get();
+  const incidentPoints = () => incidents.get();
 
   /**
    * The cached tile of `key` (from memory, else from disk when `onDisk`), else made and cached:
@@ -137,6 +142,12 @@ export function createTileService(db: Db, now: () => Date, options: TileServiceO
   };
 
   return {
+    pointsReady(layer) {
+      return layer === 'households' ? households.ready() : incidents.ready();
+    },
+    pointsBuilt(layer) {
+      return (layer === 'households' ? households : incidents).built;
+    },
     getTile(layer, z, x, y, scope) {
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
       if (scope) scopes.add(scope.areaId);
@@ -158,16 +169,18 @@ export function createTileService(db: Db, now: () => Date, options: TileServiceO
       }, onDisk);
     },
     incidentWritten(incident) {
-      if (!incidents) return; // not built yet: the first incident tile reads it from the database
-      const at = upsertIncidentPoint(incidents, incident);
-      if (!at) {
-        this.rebuildIncidents(); // no room left to append: read them all again
-        return;
-      }
-      for (const scopeId of [null, ...scopes]) {
-        const layer = scopedLayer('incidents', scopeId);
-        for (const key of tilesTouchingPoint(layer, at.x, at.y, MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, BUFFER_FRACTION)) cache.delete(key);
-      }
+      // Not built yet: the first incident tile reads it from the database.
+      incidents.ifBuilt((points) => {
+        const at = upsertIncidentPoint(points, incident);
+        if (!at) {
+          this.rebuildIncidents(); // no room left to append: read them all again
+          return;
+        }
+        for (const scopeId of [null, ...scopes]) {
+          const layer = scopedLayer('incidents', scopeId);
+          for (const key of tilesTouchingPoint(layer, at.x, at.y, MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, BUFFER_FRACTION)) cache.delete(key);
+        }
+      });
     },
     areasRedrawn(level, ids, bboxes) {
       areas.forget(level, ids);
@@ -177,18 +190,18 @@ export function createTileService(db: Db, now: () => Date, options: TileServiceO
       disk?.deleteWhere(`areas-${level}/`, tilesTouchingBboxes(`areas-${level}`, world, BUFFER_FRACTION), areaTilesVersion(db));
     },
     pointsRegridded(layer, grids, bboxes) {
-      if (layer === 'households' && households) regridHouseholdPoints(households, grids);
-      if (layer === 'incidents' && incidents) regridIncidentPoints(incidents, grids);
+      if (layer === 'households') households.ifBuilt((points) => regridHouseholdPoints(points, grids));
+      if (layer === 'incidents') incidents.ifBuilt((points) => regridIncidentPoints(points, grids));
       const world = bboxes.map(([minLon, minLat, maxLon, maxLat]) =>
         [mercatorX(minLon), mercatorY(maxLat), mercatorX(maxLon), mercatorY(minLat)] as const);
       for (const scopeId of scopes) cache.deleteWhere(tilesTouchingBboxes(scopedLayer(layer, scopeId), world, BUFFER_FRACTION));
     },
     rebuildIncidents() {
-      incidents = loadIncidentPoints(db);
+      incidents.forget(); // read again on the next incident tile
       cache.deleteWhere((key) => key.startsWith('incidents/') || key.startsWith('incidents~'));
     },
     rebuildHouseholds() {
-      households = loadHouseholdPoints(db);
+      households.forget();
       cache.deleteWhere((key) => key.startsWith('households/') || key.startsWith('households~'));
     },
     rebuildAreas() {

@@ -1,0 +1,100 @@
+import { memoUntilAreasChange } from '../db/memo-until-write.ts';
+import type { Db } from '../db/open-db.ts';
+import { areaCounties } from '../db/stats-sql.ts';
+import { incidentStatsStore, type IncidentStatsStore } from './incident-stats-store.ts';
+
+/**
+ * The figures store cut by county: each county's incidents as positions in the store, ascending
+ * (so in report order). A town's figures (its siblings are in its county) then read the ~20,000
+ * incidents of one county instead of a province's two million; a county's, its city's counties.
+ */
+export interface CountyPositions {
+  /** Each area's county by area id (−1: above a county, or none). */
+  countyOf: Int32Array;
+  /** Positions of each county's incidents in the store, ascending. */
+  positions: Map<number, Uint32Array>;
+}
+
+/** The county of every area at or below one, as an array by id; kept until an area changes. */
+const countiesById = memoUntilAreasChange((db: Db): Int32Array => {
+  const pairs = areaCounties(db);
+  let maxId = 0;
+  for (const [id] of pairs) maxId = Math.max(maxId, id);
+  const countyOf = new Int32Array(maxId + 1).fill(-1);
+  for (const [id, county] of pairs) countyOf[id] = county;
+  return countyOf;
+});
+
+function cut(store: IncidentStatsStore, countyOf: Int32Array): Map<number, Uint32Array> {
+  const sizes = new Map<number, number>();
+  const countyAt = (i: number) => (store.gridId[i] < countyOf.length ? countyOf[store.gridId[i]] : -1);
+  for (let i = 0; i < store.count; i++) {
+    const county = countyAt(i);
+    if (county >= 0) sizes.set(county, (sizes.get(county) ?? 0) + 1);
+  }
+  const positions = new Map([...sizes].map(([county, size]) => [county, new Uint32Array(size)]));
+  const filled = new Map<number, number>();
+  for (let i = 0; i < store.count; i++) {
+    const county = countyAt(i);
+    if (county < 0) continue;
+    const at = filled.get(county) ?? 0;
+    positions.get(county)![at] = i;
+    filled.set(county, at + 1);
+  }
+  return positions;
+}
+
+const cuts = new WeakMap<Db, { store: IncidentStatsStore; changes: number; countyOf: Int32Array; positions: Map<number, Uint32Array> }>();
+
+/**
+ * The store's county positions, cut again when the store or the areas changed since (a pass over
+ * the store, tens of ms for a province, once per change rather than per request).
+ */
+export function countyPositions(db: Db): CountyPositions {
+  const store = incidentStatsStore(db);
+  const countyOf = countiesById(db);
+  const hit = cuts.get(db);
+  if (hit && hit.store === store && hit.changes === store.changes && hit.countyOf === countyOf) return hit;
+  const fresh = { store, changes: store.changes, countyOf, positions: cut(store, countyOf) };
+  cuts.set(db, fresh);
+  return fresh;
+}
+
+/** The first k in `list` whose incident was reported at or after `ms`. */
+function firstAtOrAfter(store: IncidentStatsStore, list: Uint32Array, ms: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (store.reportedMs[list[mid]] < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The store positions of the incidents reported in [start, end) in the counties holding
+ * `targets`, ascending (report order, as a pass over the whole store meets them); null when a
+ * target lies above a county (a city, the province): then the whole store is read.
+ */
+export function positionsFor(db: Db, store: IncidentStatsStore, targets: readonly number[], start: number, end: number): Uint32Array | null {
+  const { countyOf, positions } = countyPositions(db);
+  const counties = new Set<number>();
+  for (const id of targets) {
+    const county = id < countyOf.length ? countyOf[id] : -1;
+    if (county < 0) return null;
+    counties.add(county);
+  }
+  const parts = [...counties].map((county) => {
+    const list = positions.get(county) ?? new Uint32Array(0);
+    return list.subarray(firstAtOrAfter(store, list, start), firstAtOrAfter(store, list, end));
+  });
+  if (parts.length === 1) return parts[0];
+  const all = new Uint32Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all.sort();
+}
