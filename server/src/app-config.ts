@@ -8,6 +8,8 @@ export interface AppConfig {
   now: () => Date;
   /** Whether the web map draws areas from vector tiles; 'auto' (the default): when there are more than AREA_TILES_FROM_GRIDS grids. */
   areaTiles?: boolean | 'auto';
+  /** SQLite file of the tile disk cache (low-zoom area tiles, kept across restarts); absent or null: tiles in memory only. */
+  tileCachePath?: string | null;
   /** Most areas one `GET /api/areas` answers with (AREAS_LIST_MAX when not given; tests lower it). */
   areasListMax?: number;
 }

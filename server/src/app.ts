@@ -30,7 +30,7 @@ import { liveRoutes } from './routes/live.ts';
 import { mediationPointsRoutes } from './routes/mediation-points.ts';
 import { nearestMediationRoutes } from './routes/nearest-mediation.ts';
 import { openApiRoutes } from './routes/openapi.ts';
-import { tilesRoutes } from './routes/tiles.ts';
+import { tileFastPath, tilesRoutes } from './routes/tiles.ts';
 import { warningsRoutes } from './routes/warnings.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 import { CoverageService } from './mediation/coverage-service.ts';
@@ -51,7 +51,7 @@ export interface AppDeps {
 
 /** The whole HTTP app over an open database; no listening, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
-  const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now);
+  const tiles = deps.tiles ?? createTileService(deps.db, deps.config.now, { diskCachePath: deps.config.tileCachePath });
   const live = deps.live ?? new LiveHub();
   // Tiles show incidents' statuses: a change drops exactly the incident tiles that hold it.
   live.onPublish((change) => tiles.incidentWritten(change.incident));
@@ -59,6 +59,8 @@ export function createApp(deps: AppDeps) {
   const mediation = new MediationIndexHolder(deps.db);
   const coverage = new CoverageService(deps.db, mediation);
   const app = new Hono<AppEnv>();
+  // Signed-in tile GETs skip the generic middleware (see tileFastPath); the rest fall through to it.
+  app.get('/api/tiles/*', tileFastPath({ ...deps, tiles }));
   app.use('*', requestId);
   app.use('/api/*', sessionContext(deps));
   app.use('/api/*', requireSession);

@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { withTileListener } from './http/tile-listener.ts';
+import { fastTileAnswerer } from './routes/tiles.ts';
+import { createTileService } from './tiles/tile-service.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from './auth/demo-accounts.ts';
 import { accountCount } from './db/accounts-sql.ts';
@@ -16,7 +20,7 @@ const SHUTDOWN_GRACE_MS = 2_000;
 
 /** Opens (and on first start seeds) the database, then serves the API and the web app. */
 async function main(): Promise<void> {
-  const { databasePath, port, webDist, basemapStyleUrl, demoSeed: seed, demoSize: size, areaTiles } =
+  const { databasePath, port, webDist, basemapStyleUrl, demoSeed: seed, demoSize: size, areaTiles, tileCachePath } =
     readServerSettings(process.env, REPO_ROOT);
 
   let t = performance.now();
@@ -52,14 +56,18 @@ async function main(): Promise<void> {
 
   t = performance.now();
   const live = new LiveHub();
-  const app = createApp({
-    db,
-    live,
-    config: { basemapStyleUrl, webDist, now: () => new Date(), areaTiles },
-  });
+  const config = { basemapStyleUrl, webDist, now: () => new Date(), areaTiles, tileCachePath };
+  const tiles = createTileService(db, config.now, { diskCachePath: tileCachePath });
+  const app = createApp({ db, live, tiles, config });
   console.log(`Tile indexes built in ${ms(t)}`);
 
-  const server = serve({ fetch: app.fetch, port }, (info) => {
+  // Tile GETs are answered in Node's listener, before Hono (http/tile-listener.ts).
+  const answerTile = fastTileAnswerer({ db, config, tiles });
+  const server = serve({
+    fetch: app.fetch,
+    port,
+    createServer: ((options: ServerOptions, listener: RequestListener) => createServer(options, withTileListener(answerTile, listener))) as typeof createServer,
+  }, (info) => {
     console.log(`GridMap ready on http://localhost:${info.port}`);
   });
   // SIGTERM/SIGINT: stop accepting, end the live streams (their browsers reconnect and are

@@ -15,6 +15,7 @@ describe('readServerSettings', () => {
         demoSeed: DEFAULT_DEMO_SEED,
         demoSize: DEFAULT_DEMO_SIZE,
         areaTiles: 'auto',
+        tileCachePath: '/repo/data/gridmap.tile-cache.sqlite',
       });
     }
   });
@@ -41,5 +42,11 @@ describe('readServerSettings', () => {
     expect(readServerSettings({ AREA_TILES: 'off' }, ROOT).areaTiles).toBe(false);
     expect(readServerSettings({ AREA_TILES: 'auto' }, ROOT).areaTiles).toBe('auto');
     expect(() => readServerSettings({ AREA_TILES: 'yes' }, ROOT)).toThrow("AREA_TILES must be on, off or auto, got 'yes'");
+  });
+
+  it('keeps the tile disk cache beside the database unless TILE_CACHE names a file or says off', () => {
+    expect(readServerSettings({ DATABASE: '/srv/zj.sqlite' }, ROOT).tileCachePath).toBe('/srv/zj.tile-cache.sqlite');
+    expect(readServerSettings({ TILE_CACHE: '/var/cache/tiles.sqlite' }, ROOT).tileCachePath).toBe('/var/cache/tiles.sqlite');
+    expect(readServerSettings({ TILE_CACHE: 'off' }, ROOT).tileCachePath).toBeNull();
   });
 });

@@ -18,10 +18,12 @@ export interface ServerSettings {
   demoSize: number;
   /** AREA_TILES: 'on' or 'off' forces area tiles in the web map; unset or 'auto' decides by the grid count. */
   areaTiles: boolean | 'auto';
+  /** TILE_CACHE: the tile disk cache's file; unset: beside the database (`x.sqlite` → `x.tile-cache.sqlite`); 'off': none. */
+  tileCachePath: string | null;
 }
 
 /**
- * Reads DATABASE, PORT, WEB_DIST, BASEMAP_STYLE_URL, DEMO_SEED and DEMO_SIZE (empty counts as
+ * Reads DATABASE, PORT, WEB_DIST, BASEMAP_STYLE_URL, DEMO_SEED, DEMO_SIZE, AREA_TILES and TILE_CACHE (empty counts as
  * unset). Throws naming the variable and its value when one is malformed, so that a typo stops
  * the start instead of serving on a port or a county nobody asked for.
  */
@@ -30,14 +32,16 @@ export function readServerSettings(env: Record<string, string | undefined>, repo
   if (port < 1 || port > MAX_PORT) throw new Error(`PORT must be an integer from 1 to ${MAX_PORT}, got '${env.PORT}'`);
   const demoSize = set(env.DEMO_SIZE) ? Number(env.DEMO_SIZE) : DEFAULT_DEMO_SIZE;
   if (!(Number.isFinite(demoSize) && demoSize > 0)) throw new Error(`DEMO_SIZE must be a positive number, got '${env.DEMO_SIZE}'`);
+  const databasePath = resolve(set(env.DATABASE) ? env.DATABASE : join(repoRoot, 'data', 'gridmap.sqlite'));
   return {
-    databasePath: resolve(set(env.DATABASE) ? env.DATABASE : join(repoRoot, 'data', 'gridmap.sqlite')),
+    databasePath,
     port,
     webDist: resolve(set(env.WEB_DIST) ? env.WEB_DIST : join(repoRoot, 'web', 'dist')),
     basemapStyleUrl: set(env.BASEMAP_STYLE_URL) ? env.BASEMAP_STYLE_URL : null,
     demoSeed: integer('DEMO_SEED', env.DEMO_SEED) ?? DEFAULT_DEMO_SEED,
     demoSize,
     areaTiles: areaTilesSetting(env.AREA_TILES),
+    tileCachePath: env.TILE_CACHE === 'off' ? null : resolve(set(env.TILE_CACHE) ? env.TILE_CACHE : `${databasePath.replace(/\.sqlite$/, '')}.tile-cache.sqlite`),
   };
 }
 

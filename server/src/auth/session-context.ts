@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.ts';
 import { ApiError } from '../errors/api-error.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import type { AppEnv, RequestSession } from '../http/app-env.ts';
 import { isRootArea } from '../db/areas-sql.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
@@ -16,16 +16,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * the session's CSRF token in X-CSRF-Token: the cookie is SameSite=Strict already, and the token
  * also stops a same-site page (another app on the host) from writing in the user's name.
  */
-export function sessionContext({ db, config }: AppDeps): MiddlewareHandler<AppEnv> {
+export function sessionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? resolveSession(db, token, config.now()) : null;
-    c.set('session', session && { ...session, token: token!, scopeIsRoot: session.account.areaId === null || isRootArea(db, session.account.areaId) });
+    const session = requestSession(deps, c);
+    c.set('session', session);
     if (session && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
       throw new ApiError('forbidden', `a write needs the session's CSRF token in the ${CSRF_HEADER} header`);
     }
     await next();
   };
+}
+
+/** The live session of the request's cookie, or null (no cookie, unknown, expired, account disabled). */
+export function requestSession(deps: Pick<AppDeps, 'db' | 'config'>, c: Context): RequestSession | null {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token ? sessionOfToken(deps, token) : null;
+}
+
+/** The live session of a cookie token, or null (unknown, expired, account disabled). */
+export function sessionOfToken({ db, config }: Pick<AppDeps, 'db' | 'config'>, token: string): RequestSession | null {
+  const session = resolveSession(db, token, config.now());
+  return session && { ...session, token, scopeIsRoot: session.account.areaId === null || isRootArea(db, session.account.areaId) };
 }
 
 /** The client's address as the socket saw it ('' inside tests that call app.request()). */

@@ -11,7 +11,7 @@ export const SESSION_MAX_MS = 12 * 3_600_000;
 /** … or this long after its last request, in ms (a screen left alone). */
 export const SESSION_IDLE_MS = 2 * 3_600_000;
 /** last_seen_at is written at most this often per session, in ms, so that reads stay reads. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 

@@ -13,17 +13,16 @@ export interface AreaTileRow {
 }
 
 /**
- * Areas of `level` whose bbox meets [minLon, minLat, maxLon, maxLat], through the areas R*Tree:
- * [id, bbox width × height in square degrees] by id.
+ * Every area of `level` with its bbox, by west edge: rows [id, minLon, minLat, maxLon, maxLat].
+ * The bbox comes from the R*Tree, not the areas row, whose outline before it would be read
+ * (overflow pages) to reach the columns after it.
  */
-export function areasInBbox(db: Db, level: string, [minLon, minLat, maxLon, maxLat]: readonly number[]): [number, number][] {
+export function levelAreaBoxes(db: Db, level: string): [number, number, number, number, number][] {
   return db
-    // CROSS JOIN keeps the R*Tree the outer loop: left to itself SQLite walks every area of the level by areas_level.
-    .prepare(`SELECT a.id, (a.max_lon - a.min_lon) * (a.max_lat - a.min_lat) FROM areas_rtree r CROSS JOIN areas a ON a.id = r.id
-      WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ? AND a.level = ?
-      ORDER BY a.id`)
+    .prepare(`SELECT r.id, r.min_lon, r.min_lat, r.max_lon, r.max_lat FROM areas a CROSS JOIN areas_rtree r ON r.id = a.id
+      WHERE a.level = ? ORDER BY r.min_lon, r.id`)
     .raw()
-    .all(minLon, maxLon, minLat, maxLat, level) as [number, number][];
+    .all(level) as [number, number, number, number, number][];
 }
 
 /** How many areas of `level` there are (the areas_level index). */
@@ -31,12 +30,12 @@ export function countAreasOfLevel(db: Db, level: string): number {
   return db.prepare('SELECT count(*) FROM areas WHERE level = ?').pluck().get(level) as number;
 }
 
-/** One area's tile row, or null when there is no such id. */
-export function getAreaTileRow(db: Db, id: number): AreaTileRow | null {
-  return (
-    (db.prepare(`SELECT a.id, a.name, a.parent_id AS parentId, p.name AS parentName, a.level, a.label_lon AS labelLon,
-        a.label_lat AS labelLat, a.geometry FROM areas a LEFT JOIN areas p ON p.id = a.parent_id WHERE a.id = ?`).get(id) as AreaTileRow | undefined) ?? null
-  );
+/** The tile rows of the areas of these ids (those that exist), in one query. */
+export function getAreaTileRows(db: Db, ids: readonly number[]): AreaTileRow[] {
+  if (ids.length === 0) return [];
+  return db.prepare(`SELECT a.id, a.name, a.parent_id AS parentId, p.name AS parentName, a.level, a.label_lon AS labelLon,
+      a.label_lat AS labelLat, a.geometry FROM json_each(?) j CROSS JOIN areas a ON a.id = j.value LEFT JOIN areas p ON p.id = a.parent_id`)
+    .all(JSON.stringify(ids)) as AreaTileRow[];
 }
 
 /** Bboxes [minLon, minLat, maxLon, maxLat] of the given areas (those that exist). */
@@ -51,4 +50,15 @@ export function areaBboxes(db: Db, ids: readonly number[]): [number, number, num
 /** Ids of the areas inside area `areaId`, itself included (the area closure): what a scoped account's area tiles show. */
 export function areaIdsWithin(db: Db, areaId: number): Set<number> {
   return new Set(db.prepare('SELECT descendant_id FROM area_closure WHERE ancestor_id = ?').pluck().all(areaId) as number[]);
+}
+
+/**
+ * What the area tiles are made from, as a string that changes whenever areas may have: the
+ * seeding, and the count of writes to areas (area_changes, kept by triggers, so a write from any
+ * path or process moves it). One meta row and one counter row: asking costs no scan.
+ */
+export function areaTilesVersion(db: Db): string {
+  const seededAt = db.prepare("SELECT value FROM meta WHERE key = 'seeded_at'").pluck().get() ?? '';
+  const areaWrites = db.prepare('SELECT n FROM area_changes').pluck().get() ?? 0;
+  return `${seededAt}|${areaWrites}`;
 }

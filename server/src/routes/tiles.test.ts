@@ -106,6 +106,26 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     expect(res.status).toBe(204);
   });
 
+  it('answers 401 with a request id to a tile asked for without a session', async () => {
+    const { x, y } = tileOf(120.1, 29.1, 8);
+    const res = await t.current.anonymous.request(`/api/tiles/households/8/${x}/${y}.mvt`, { headers: GZIP });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { code: string; requestId: string };
+    expect(body.code).toBe('unauthorized');
+    expect(body.requestId).toBe(res.headers.get('X-Request-Id'));
+  });
+
+  it("draws a scoped account's area tiles with the areas inside its area only", async () => {
+    const { x, y } = tileOf(120.1, 29.1, 10);
+    const ids = async (app: typeof t.current.app) => {
+      const res = await app.request(`/api/tiles/areas/grid/10/${x}/${y}.mvt`, { headers: GZIP });
+      expect(res.status).toBe(200);
+      return decodeTile(new Uint8Array(await res.arrayBuffer())).grid.map((f) => f.id).sort();
+    };
+    expect(await ids(t.current.app)).toEqual([4, 5, 6, 7]);
+    expect(await ids(t.current.as('grid_worker', 4))).toEqual([4]);
+  });
+
   it.each([
     ['/api/tiles/roads/1/0/0.mvt', 'layer'],
     ['/api/tiles/households/19/0/0.mvt', 'z'],

@@ -1,5 +1,5 @@
-import type { MultiPolygon, Polygon } from 'geojson';
 import { mercatorX, mercatorY } from './mercator.ts';
+import { outlineCoordinates } from './outline-coordinates.ts';
 
 /**
  * An area's outline projected once to Web Mercator world coordinates (0…1): polygons of rings,
@@ -16,36 +16,45 @@ export interface ProjectedArea {
   importance: Float64Array[][];
   /** [minX, minY, maxX, maxY] in world coordinates. */
   bbox: [number, number, number, number];
+  /** Per polygon, [minX, minY, maxX, maxY] of each ring in turn: a ring off the tile is skipped, one inside it is not clipped. */
+  ringBoxes: Float64Array[];
   /** Bytes the arrays take, for the cache's budget. */
   bytes: number;
 }
 
 /** Projects stored GeoJSON Polygon/MultiPolygon text. */
 export function projectArea(geometryJson: string): ProjectedArea {
-  const geometry = JSON.parse(geometryJson) as Polygon | MultiPolygon;
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   let bytes = 0;
   const importance: Float64Array[][] = [];
-  const projected = polygons.map((rings) =>
-    rings.map((ring) => {
-      const flat = new Float64Array(ring.length * 2);
-      ring.forEach(([lon, lat], i) => {
-        const x = mercatorX(lon);
-        const y = mercatorY(lat);
-        flat[2 * i] = x;
-        flat[2 * i + 1] = y;
-        if (x < bbox[0]) bbox[0] = x;
-        if (y < bbox[1]) bbox[1] = y;
-        if (x > bbox[2]) bbox[2] = x;
-        if (y > bbox[3]) bbox[3] = y;
-      });
-      bytes += flat.byteLength * 1.5;
+  const ringBoxes: Float64Array[] = [];
+  const projected = outlineCoordinates(geometryJson).map((rings) => {
+    const boxes = new Float64Array(rings.length * 4);
+    ringBoxes.push(boxes);
+    return rings.map((ring, r) => {
+      const flat = new Float64Array(ring.length);
+      let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (let i = 0; i + 1 < ring.length; i += 2) {
+        const x = mercatorX(ring[i]);
+        const y = mercatorY(ring[i + 1]);
+        flat[i] = x;
+        flat[i + 1] = y;
+        if (x < minX) minX = x;
+        if (y < minY) minY = y;
+        if (x > maxX) maxX = x;
+        if (y > maxY) maxY = y;
+      }
+      boxes.set([minX, minY, maxX, maxY], r * 4);
+      bbox[0] = Math.min(bbox[0], minX);
+      bbox[1] = Math.min(bbox[1], minY);
+      bbox[2] = Math.max(bbox[2], maxX);
+      bbox[3] = Math.max(bbox[3], maxY);
+      bytes += flat.byteLength * 1.5 + 32;
       return flat;
-    }),
-  );
+    });
+  });
   for (const rings of projected) importance.push(rings.map(ringImportance));
-  return { polygons: projected, importance, bbox, bytes };
+  return { polygons: projected, importance, bbox, ringBoxes, bytes };
 }
 
 /** Douglas–Peucker over a closed flat ring to the end, recording at which squared distance each point was kept. */
@@ -59,7 +68,10 @@ function ringImportance(flat: Float64Array): Float64Array {
   let farD = -1;
   for (let i = 1; i < n - 1; i++) {
     const d = (flat[2 * i] - flat[0]) ** 2 + (flat[2 * i + 1] - flat[1]) ** 2;
-    if (d > farD) [far, farD] = [i, d];
+    if (d > farD) {
+      far = i;
+      farD = d;
+    }
   }
   out[far] = Infinity;
   const stack: number[] = [0, far, far, n - 1];
@@ -69,8 +81,11 @@ function ringImportance(flat: Float64Array): Float64Array {
     let maxD = -1;
     let index = -1;
     for (let i = a + 1; i < b; i++) {
-      const d = segmentDistance2([flat[2 * i], flat[2 * i + 1]], [flat[2 * a], flat[2 * a + 1]], [flat[2 * b], flat[2 * b + 1]]);
-      if (d > maxD) [maxD, index] = [d, i];
+      const d = segmentDistance2(flat[2 * i], flat[2 * i + 1], flat[2 * a], flat[2 * a + 1], flat[2 * b], flat[2 * b + 1]);
+      if (d > maxD) {
+        maxD = d;
+        index = i;
+      }
     }
     if (index < 0) continue;
     out[index] = maxD;
@@ -106,14 +121,24 @@ export function areaTileRings(
   const minImportance = (tolerance / scale) ** 2;
   for (let p = 0; p < area.polygons.length; p++) {
     const polygon = area.polygons[p];
+    const boxes = area.ringBoxes[p];
     for (let r = 0; r < polygon.length; r++) {
+      const x0 = boxes[r * 4] * scale - ox;
+      const y0 = boxes[r * 4 + 1] * scale - oy;
+      const x1 = boxes[r * 4 + 2] * scale - ox;
+      const y1 = boxes[r * 4 + 3] * scale - oy;
+      if (x1 < lo || x0 > hi || y1 < lo || y0 > hi) {
+        if (r === 0) break; // the outer ring is off the tile: so are its holes
+        continue;
+      }
       const flat = polygon[r];
       const importance = area.importance[p][r];
       const points: Ring = [];
       for (let i = 0; i + 1 < flat.length; i += 2) {
         if (importance[i / 2] >= minImportance) points.push([flat[i] * scale - ox, flat[i + 1] * scale - oy]);
       }
-      const ring = simplifyRing(roundRing(clipRing(points, lo, hi)), tolerance);
+      const inside = x0 >= lo && x1 <= hi && y0 >= lo && y1 <= hi;
+      const ring = simplifyRing(roundRing(inside ? points : clipRing(points, lo, hi)), tolerance);
       const area2 = ring.length < 4 ? 0 : signedArea2(ring);
       if (area2 === 0) {
         if (r === 0) break; // the outer ring is gone: so are its holes, which lie inside it
@@ -184,7 +209,10 @@ export function simplifyRing(ring: Ring, tolerance: number): Ring {
   let farD = -1;
   for (let i = 1; i < n - 1; i++) {
     const d = (ring[i][0] - ring[0][0]) ** 2 + (ring[i][1] - ring[0][1]) ** 2;
-    if (d > farD) [far, farD] = [i, d];
+    if (d > farD) {
+      far = i;
+      farD = d;
+    }
   }
   keep[far] = 1;
   const stack: [number, number][] = [[0, far], [far, n - 1]];
@@ -194,8 +222,11 @@ export function simplifyRing(ring: Ring, tolerance: number): Ring {
     let maxD = -1;
     let index = -1;
     for (let i = a + 1; i < b; i++) {
-      const d = segmentDistance2(ring[i], ring[a], ring[b]);
-      if (d > maxD) [maxD, index] = [d, i];
+      const d = segmentDistance2(ring[i][0], ring[i][1], ring[a][0], ring[a][1], ring[b][0], ring[b][1]);
+      if (d > maxD) {
+        maxD = d;
+        index = i;
+      }
     }
     if (index >= 0 && maxD > tol2) {
       keep[index] = 1;
@@ -205,17 +236,24 @@ export function simplifyRing(ring: Ring, tolerance: number): Ring {
   return ring.filter((_, i) => keep[i] === 1);
 }
 
-function segmentDistance2(p: [number, number], a: [number, number], b: [number, number]): number {
-  let [x, y] = a;
-  let dx = b[0] - x;
-  let dy = b[1] - y;
+/** Squared distance from point p to segment a–b; in scalars, since it runs for every point of every outline and tuples cost a collection each. */
+function segmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  let x = ax;
+  let y = ay;
+  let dx = bx - x;
+  let dy = by - y;
   if (dx !== 0 || dy !== 0) {
-    const t = ((p[0] - x) * dx + (p[1] - y) * dy) / (dx * dx + dy * dy);
-    if (t > 1) [x, y] = b;
-    else if (t > 0) [x, y] = [x + dx * t, y + dy * t];
+    const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
+    if (t > 1) {
+      x = bx;
+      y = by;
+    } else if (t > 0) {
+      x += dx * t;
+      y += dy * t;
+    }
   }
-  dx = p[0] - x;
-  dy = p[1] - y;
+  dx = px - x;
+  dy = py - y;
   return dx * dx + dy * dy;
 }
 

@@ -25,6 +25,11 @@ export class LazyPoints<P> {
     return this.points;
   }
 
+  /** Whether the points are built. */
+  get built(): boolean {
+    return this.points !== null;
+  }
+
   /** Resolves once the points are built, building them in turns when they are not. */
   ready(): Promise<void> {
     if (this.points) return Promise.resolve();

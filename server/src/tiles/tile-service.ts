@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { MAX_TILE_ZOOM, INCIDENT_POINT_MIN_ZOOM, TILE_EXTENT, type TileLayer } from '@gridmap/shared';
 import vtpbf from 'vt-pbf';
 import type { GeojsonVtFeature } from 'vt-pbf';
+import { areaTilesVersion } from '../db/area-tiles-sql.ts';
 import type { Db } from '../db/open-db.ts';
 import { AreaTiles, areaLabelLayerName } from './area-tiles.ts';
 import { householdPointSteps, regridHouseholdPoints } from './household-points.ts';
@@ -10,6 +11,7 @@ import { incidentPointSteps, regridIncidentPoints, upsertIncidentPoint, type Inc
 import { LazyPoints } from './lazy-points.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 import { TileCache, type CachedTile } from './tile-cache.ts';
+import { TileDiskCache } from './tile-disk-cache.ts';
 import { TILE_BUFFER_PIXELS, tileFeatures, type TileLayerSource } from './tile-features.ts';
 import { householdTileSource, incidentTileSource } from './tile-sources.ts';
 import { tileKey, tilesTouchingBboxes, tilesTouchingPoint } from './tile-keys.ts';
@@ -17,6 +19,14 @@ import { tileKey, tilesTouchingBboxes, tilesTouchingPoint } from './tile-keys.ts
 /** Encoded tiles kept at most, and their gzip bytes at most (128 MiB). */
 const TILE_CACHE_ENTRIES = 50_000;
 const TILE_CACHE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Area tiles up to this zoom are also kept on disk when the service has a disk cache: below it
+ * a tile draws whole county, town and community outlines (tens of milliseconds to make, up to a
+ * second the first time), and there are few of them: every area level of a province up to z11 is
+ * some 6,000 tiles (about 1,000 per level; the bench measures the file's size).
+ */
+export const DISK_TILE_MAX_ZOOM = 11;
 
 /**
  * How long an encoded incident tile stays valid, in ms: its `overdue` flags depend on the
@@ -51,6 +61,8 @@ function scopedLayer(layer: string, scopeId: number | null): string {
 export interface TileService {
   /** Resolves once the points of `layer` are indexed, reading them in turns on the first call (await before `getTile`). */
   pointsReady(layer: TileLayer): Promise<void>;
+  /** Whether the points of `layer` are built (a tile of it can be made without waiting). */
+  pointsBuilt(layer: TileLayer): boolean;
   /** The tile, gzip-encoded with its ETag; `gzip` is null when the tile has no features. Without a scope, every point. */
   getTile(layer: TileLayer, z: number, x: number, y: number, scope?: TileScope): CachedTile;
   /** The area tile of `level` (one MVT layer named by the level); with a scope only the areas inside it. */
@@ -81,6 +93,13 @@ export interface TileService {
   isCached(key: string): boolean;
   /** Points indexed per layer (builds the indexes if not yet built). */
   counts(): Record<TileLayer, number>;
+  /** Closes the disk cache's file (if any). */
+  close(): void;
+}
+
+export interface TileServiceOptions {
+  /** SQLite file of the area tiles up to DISK_TILE_MAX_ZOOM (see TileDiskCache); absent or null: memory only. */
+  diskCachePath?: string | null;
 }
 
 /**
@@ -88,7 +107,8 @@ export interface TileService {
  * first tile of their layer (in turns, as the route awaits `pointsReady`), area outlines one by
  * one as tiles need them; so a server starts without reading them.
  */
-export function createTileService(db: Db, now: () => Date): TileService {
+export function createTileService(db: Db, now: () => Date, options: TileServiceOptions = {}): TileService {
+  const disk = options.diskCachePath ? TileDiskCache.open(options.diskCachePath, areaTilesVersion(db)) : null;
   const households = new LazyPoints(() => householdPointSteps(db));
   const incidents = new LazyPoints(() => incidentPointSteps(db));
   const areas = new AreaTiles(db);
@@ -98,23 +118,35 @@ export function createTileService(db: Db, now: () => Date): TileService {
   const householdPoints = () => households.get();
   const incidentPoints = () => incidents.get();
 
-  /** The cached tile of `key`, else made: `make` gives its MVT layers (name → features). */
-  const cached = (key: string, maxAgeMs: number, make: (nowMs: number) => Record<string, GeojsonVtFeature[]>): CachedTile => {
+  /**
+   * The cached tile of `key` (from memory, else from disk when `onDisk`), else made and cached:
+   * `make` gives its MVT layers (name → features).
+   */
+  const cached = (key: string, maxAgeMs: number, make: (nowMs: number) => Record<string, GeojsonVtFeature[]>, onDisk = false): CachedTile => {
     const nowMs = now().getTime();
     const hit = cache.get(key, nowMs, maxAgeMs);
     if (hit) return hit;
+    const stored = onDisk ? disk?.get(key) : undefined;
+    if (stored) {
+      cache.set(key, stored);
+      return stored;
+    }
     const layers = Object.fromEntries(Object.entries(make(nowMs)).filter(([, features]) => features.length > 0).map(([name, features]) => [name, { features }]));
     const tile: CachedTile =
       Object.keys(layers).length === 0
         ? { gzip: null, etag: '"empty"', createdMs: nowMs }
         : encoded(vtpbf.fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT }), nowMs);
     cache.set(key, tile);
+    if (onDisk) disk?.set(key, tile);
     return tile;
   };
 
   return {
     pointsReady(layer) {
       return layer === 'households' ? households.ready() : incidents.ready();
+    },
+    pointsBuilt(layer) {
+      return (layer === 'households' ? households : incidents).built;
     },
     getTile(layer, z, x, y, scope) {
       const maxAge = layer === 'incidents' ? INCIDENT_TILE_TTL_MS : Infinity;
@@ -129,10 +161,12 @@ export function createTileService(db: Db, now: () => Date): TileService {
     },
     getAreaTile(level, z, x, y, scope) {
       if (scope) scopes.add(scope.areaId);
+      // Scoped tiles stay in memory: their scope's invalidation is only known while it is in `scopes`.
+      const onDisk = !scope && z <= DISK_TILE_MAX_ZOOM;
       return cached(tileKey(scopedLayer(`areas-${level}`, scope?.areaId ?? null), z, x, y), Infinity, () => {
         const { polygons, labels } = areas.features(level, z, x, y, scope?.areas);
         return { [level]: polygons, [areaLabelLayerName(level)]: labels };
-      });
+      }, onDisk);
     },
     incidentWritten(incident) {
       // Not built yet: the first incident tile reads it from the database.
@@ -149,10 +183,11 @@ export function createTileService(db: Db, now: () => Date): TileService {
       });
     },
     areasRedrawn(level, ids, bboxes) {
-      areas.forget(ids);
+      areas.forget(level, ids);
       const world = bboxes.map(([minLon, minLat, maxLon, maxLat]) =>
         [mercatorX(minLon), mercatorY(maxLat), mercatorX(maxLon), mercatorY(minLat)] as const);
       for (const scopeId of [null, ...scopes]) cache.deleteWhere(tilesTouchingBboxes(scopedLayer(`areas-${level}`, scopeId), world, BUFFER_FRACTION));
+      disk?.deleteWhere(`areas-${level}/`, tilesTouchingBboxes(`areas-${level}`, world, BUFFER_FRACTION), areaTilesVersion(db));
     },
     pointsRegridded(layer, grids, bboxes) {
       if (layer === 'households') households.ifBuilt((points) => regridHouseholdPoints(points, grids));
@@ -172,6 +207,7 @@ export function createTileService(db: Db, now: () => Date): TileService {
     rebuildAreas() {
       areas.forgetAll();
       cache.deleteWhere((key) => key.startsWith('areas-'));
+      disk?.clear(areaTilesVersion(db));
     },
     isCached(key) {
       return cache.has(key);
@@ -180,6 +216,9 @@ export function createTileService(db: Db, now: () => Date): TileService {
       const h = householdPoints().index;
       const i = incidentPoints().index;
       return { households: h.count + h.added, incidents: i.count + i.added };
+    },
+    close() {
+      disk?.close();
     },
   };
 }
