@@ -25,6 +25,9 @@ const countiesById = memoUntilAreasChange((db: Db): Int32Array => {
   return countyOf;
 });
 
+/** How many counties the database holds; kept until an area changes. */
+const countyCount = memoUntilAreasChange((db: Db): number => new Set(countiesById(db)).size - (countiesById(db).includes(-1) ? 1 : 0));
+
 function cut(store: IncidentStatsStore, countyOf: Int32Array): Map<number, Uint32Array> {
   const sizes = new Map<number, number>();
   const countyAt = (i: number) => (store.gridId[i] < countyOf.length ? countyOf[store.gridId[i]] : -1);
@@ -44,20 +47,51 @@ function cut(store: IncidentStatsStore, countyOf: Int32Array): Map<number, Uint3
   return positions;
 }
 
-const cuts = new WeakMap<Db, { store: IncidentStatsStore; changes: number; countyOf: Int32Array; positions: Map<number, Uint32Array> }>();
+interface Cut {
+  store: IncidentStatsStore;
+  /** Rows of the store the cut holds (positions below it). */
+  count: number;
+  regrids: number;
+  countyOf: Int32Array;
+  positions: Map<number, Uint32Array>;
+}
+
+const cuts = new WeakMap<Db, Cut>();
 
 /**
- * The store's county positions, cut again when the store or the areas changed since (a pass over
- * the store, tens of ms for a province, once per change rather than per request).
+ * The store's county positions. Reports appended since the last cut are added to their
+ * counties' lists (a write adds one or two: microseconds); the store is cut again in full (a
+ * pass over it, tens of ms for a province) only when it was read afresh or grown, a change moved
+ * an incident to another grid, or the areas changed.
  */
 export function countyPositions(db: Db): CountyPositions {
   const store = incidentStatsStore(db);
   const countyOf = countiesById(db);
   const hit = cuts.get(db);
-  if (hit && hit.store === store && hit.changes === store.changes && hit.countyOf === countyOf) return hit;
-  const fresh = { store, changes: store.changes, countyOf, positions: cut(store, countyOf) };
+  if (hit && hit.store === store && hit.regrids === store.regrids && hit.countyOf === countyOf && hit.count <= store.count) {
+    if (hit.count < store.count) appendPositions(hit, store);
+    return hit;
+  }
+  const fresh: Cut = { store, count: store.count, regrids: store.regrids, countyOf, positions: cut(store, countyOf) };
   cuts.set(db, fresh);
   return fresh;
+}
+
+/** Adds the store's positions from `at.count` on (reports appended in report order) to their counties. */
+function appendPositions(at: Cut, store: IncidentStatsStore): void {
+  const added = new Map<number, number[]>();
+  for (let i = at.count; i < store.count; i++) {
+    const county = store.gridId[i] < at.countyOf.length ? at.countyOf[store.gridId[i]] : -1;
+    if (county >= 0) (added.get(county) ?? added.set(county, []).get(county)!).push(i);
+  }
+  for (const [county, positions] of added) {
+    const old = at.positions.get(county) ?? new Uint32Array(0);
+    const list = new Uint32Array(old.length + positions.length);
+    list.set(old);
+    list.set(positions, old.length);
+    at.positions.set(county, list);
+  }
+  at.count = store.count;
 }
 
 /** The first k in `list` whose incident was reported at or after `ms`. */
@@ -78,6 +112,8 @@ function firstAtOrAfter(store: IncidentStatsStore, list: Uint32Array, ms: number
  * target lies above a county (a city, the province): then the whole store is read.
  */
 export function positionsFor(db: Db, store: IncidentStatsStore, targets: readonly number[], start: number, end: number): Uint32Array | null {
+  // One county (the county demo): its incidents are the whole store, read without a cut.
+  if (countyCount(db) <= 1) return null;
   const { countyOf, positions } = countyPositions(db);
   const counties = new Set<number>();
   for (const id of targets) {

@@ -42,6 +42,8 @@ export interface IncidentStatsStore {
   count: number;
   /** Rows put so far (read, changed or appended): what is derived from the store is kept until it moves. */
   changes: number;
+  /** Rows whose grid a change moved (a position's county may then differ): cuts by county are made again. */
+  regrids: number;
   id: Uint32Array;
   /** Report time, ms since the epoch, ascending. */
   reportedMs: Float64Array;
@@ -107,6 +109,7 @@ function emptyStore(capacity: number): IncidentStatsStore {
   return {
     count: 0,
     changes: 0,
+    regrids: 0,
     id: new Uint32Array(capacity),
     reportedMs: new Float64Array(capacity),
     deadlineMs: new Float64Array(capacity),
@@ -126,10 +129,11 @@ function emptyStore(capacity: number): IncidentStatsStore {
 function grown(store: IncidentStatsStore): IncidentStatsStore {
   const bigger = emptyStore(Math.max(APPEND_HEADROOM, store.id.length * 2));
   for (const key of Object.keys(bigger) as (keyof IncidentStatsStore)[]) {
-    if (key !== 'count' && key !== 'changes') (bigger[key] as Uint8Array).set(store[key] as Uint8Array);
+    if (key !== 'count' && key !== 'changes' && key !== 'regrids') (bigger[key] as Uint8Array).set(store[key] as Uint8Array);
   }
   bigger.count = store.count;
   bigger.changes = store.changes;
+  bigger.regrids = store.regrids;
   return bigger;
 }
 
@@ -137,6 +141,7 @@ function put(store: IncidentStatsStore, i: number, row: StatsIncidentRow): void 
   const [id, gridId, kind, source, status, level, originLevel, severity, reportedAt, deadlineAt, resolvedAt] = row;
   const reported = Date.parse(reportedAt);
   store.changes += 1;
+  if (i < store.count && store.gridId[i] !== gridId) store.regrids += 1;
   const c = classifyIncident({ status, severity, level, originLevel, reportedAt, deadlineAt, resolvedAt });
   store.id[i] = id;
   store.reportedMs[i] = reported;
