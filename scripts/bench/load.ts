@@ -17,7 +17,9 @@ import { monotonicMs } from './sse-client-process.ts';
 // through a dashboard's mix of reads and writes, while SSE_CLIENTS live-stream clients (held by
 // child processes, sse-client-pool.ts) receive every change. A probe posts one report every
 // PROBE_INTERVAL_MS beside the load and times its delivery to each stream client. Two phases:
-// as fast as the server answers (its capacity), then paced at STEADY_REQUESTS_PER_S. Run:
+// as fast as the server answers (its capacity); paced by autocannon at STEADY_REQUESTS_PER_S
+// (which sends each second's requests in a burst); then the same mix arriving evenly, open loop,
+// at STEADY_REQUESTS_PER_S and HIGH_STEADY_REQUESTS_PER_S (steadyLoad below). Run:
 // `npx tsx scripts/bench/load.ts` (or `pnpm bench`). BENCH_LOAD_SECONDS and BENCH_RUNS shorten it.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3); // repetitions (median reported)
@@ -38,12 +40,14 @@ const TILES_PER_ZOOM = 60;
 const TILE_ZOOMS = [10, 12, 14];
 const GOAL_P99_MS = 200;
 /**
- * The second phase's pace, in requests per second over all connections: the same mix at a
+ * The paced phases' rate, in requests per second over all connections: the same mix at a
  * steady rate, as a county's dashboards load it (open loop), where the first phase sends the next
  * request as soon as the last is answered (closed loop: latency is then 200 ÷ throughput, mostly
  * queueing). 300/s is 1,500 dashboards each asking every 5 s, several times a county's command staff.
  */
 const STEADY_REQUESTS_PER_S = Number(process.env.BENCH_LOAD_RATE ?? 300);
+/** A second steady rate, in requests per second: how the latency holds nearer the capacity the first phase finds. */
+const HIGH_STEADY_REQUESTS_PER_S = Number(process.env.BENCH_LOAD_HIGH_RATE ?? 500);
 
 interface Signed {
   cookie: string;
@@ -224,6 +228,65 @@ function mix(t: Targets, auth: Signed): autocannon.Request[] {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 2 });
 
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
+
+/** What a run reads of autocannon's result (steadyLoad answers the same). */
+type LoadResult = Pick<autocannon.Result, 'requests' | 'latency' | 'errors' | 'timeouts' | 'statusCodeStats'>;
+
+/**
+ * The mix sent open loop at evenly spaced times, `rate` a second, over up to LOAD_CONNECTIONS
+ * keep-alive connections: a county's dashboards ask independently of one another, not all at
+ * the top of each second. autocannon's overallRate lets each connection send its share as soon
+ * as a one-second timer allows, and the 200 timers start together: a burst of the whole second's
+ * requests at once, whose queue is most of that phase's latency. Latency here is counted from the
+ * time a request was due, so a stalled server is charged for the wait it causes.
+ */
+async function steadyLoad(url: string, auth: Signed, requests: autocannon.Request[], seconds: number, rate: number): Promise<LoadResult> {
+  const setup = requests[0].setupRequest as unknown as (req: object, context: object) => { method: string; path: string; headers: Record<string, string>; body?: string };
+  const onResponse = requests[0].onResponse as unknown as (status: number, body: string, context: object) => void;
+  const pool = new Agent({ keepAlive: true, maxSockets: LOAD_CONNECTIONS });
+  const { hostname, port } = new URL(url);
+  const latencies: number[] = [];
+  const byStatus: Record<string, { count: number }> = {};
+  let errors = 0;
+  let timeouts = 0;
+  const total = Math.round(seconds * rate);
+  const start = monotonicMs() + 100;
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1_000) / rate;
+    const wait = due - monotonicMs();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const context: Record<string, unknown> = {};
+    const req = setup({ method: 'GET', path: '/', headers: { cookie: auth.cookie } }, context);
+    sent.push(new Promise<void>((done) => {
+      const out = request({ hostname, port, agent: pool, method: req.method, path: req.path, headers: req.headers, timeout: 10_000 }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          latencies.push(monotonicMs() - due);
+          const status = String(res.statusCode);
+          (byStatus[status] ??= { count: 0 }).count++;
+          onResponse(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), context);
+          done();
+        });
+      });
+      out.on('timeout', () => (timeouts++, out.destroy()));
+      out.on('error', () => (errors++, done()));
+      out.end(req.body);
+    }));
+  }
+  await Promise.all(sent);
+  pool.destroy();
+  return {
+    requests: { average: latencies.length / seconds, total: latencies.length } as autocannon.Result['requests'],
+    latency: { p50: round1(quantile(latencies, 0.5)), p99: round1(quantile(latencies, 0.99)) } as autocannon.Result['latency'],
+    errors: errors,
+    timeouts,
+    statusCodeStats: byStatus as autocannon.Result['statusCodeStats'],
+  };
+}
+
 
 interface RunResult {
   requestsPerS: number;
@@ -243,7 +306,10 @@ interface RunResult {
 }
 
 /** One autocannon run beside SSE_CLIENTS stream clients and the probe; `rate` paces it (requests/s), else as fast as answered. */
-async function run(url: string, auth: Signed, t: Targets, seconds: number, seed: number, rate?: number): Promise<RunResult> {
+/** How a run sends the mix: autocannon closed loop, autocannon's per-second pacing, or evenly spaced arrivals. */
+type Pace = { kind: 'closed' } | { kind: 'autocannon'; rate: number } | { kind: 'steady'; rate: number };
+
+async function run(url: string, auth: Signed, t: Targets, seconds: number, seed: number, pace: Pace): Promise<RunResult> {
   const load = loadavg()[0];
   const pool = await openSseClients(`${url}/api/live`, SSE_CLIENTS, { cookie: auth.cookie });
   // One more stream, read in full here, says which event each probe report became.
@@ -276,14 +342,16 @@ async function run(url: string, auth: Signed, t: Targets, seconds: number, seed:
     }
   })();
   try {
-    const result = await autocannon({
-      url,
-      connections: LOAD_CONNECTIONS,
-      duration: seconds,
-      headers: { cookie: auth.cookie },
-      requests: mix(t, auth),
-      ...(rate === undefined ? {} : { overallRate: rate }),
-    });
+    const result = pace.kind === 'steady'
+      ? await steadyLoad(url, auth, mix(t, auth), seconds, pace.rate)
+      : await autocannon({
+        url,
+        connections: LOAD_CONNECTIONS,
+        duration: seconds,
+        headers: { cookie: auth.cookie },
+        requests: mix(t, auth),
+        ...(pace.kind === 'autocannon' ? { overallRate: pace.rate } : {}),
+      });
     probing = false;
     await probe;
     // Deliveries still on their way settle within a second or two.
@@ -353,10 +421,16 @@ export async function main(): Promise<void> {
     const t = await targets(server.url, auth);
     console.log(`Demo county of size ${DEMO_SIZE}: ${t.towns.length} towns, ${t.communities.length} communities, ${t.tiles.length} tiles in the mix; signed in as '${ACCOUNT.username}'`);
     await autocannon({ url: server.url, connections: LOAD_CONNECTIONS, duration: WARM_UP_S, headers: { cookie: auth.cookie }, requests: mix(t, auth) });
-    for (const [phase, rate] of [['as fast as answered', undefined], [`paced at ${STEADY_REQUESTS_PER_S} requests/s`, STEADY_REQUESTS_PER_S]] as const) {
+    const phases: [string, Pace][] = [
+      ['as fast as answered', { kind: 'closed' }],
+      [`paced by autocannon at ${STEADY_REQUESTS_PER_S} requests/s (each second's requests in a burst)`, { kind: 'autocannon', rate: STEADY_REQUESTS_PER_S }],
+      [`steady arrivals at ${STEADY_REQUESTS_PER_S} requests/s (open loop)`, { kind: 'steady', rate: STEADY_REQUESTS_PER_S }],
+      [`steady arrivals at ${HIGH_STEADY_REQUESTS_PER_S} requests/s (open loop)`, { kind: 'steady', rate: HIGH_STEADY_REQUESTS_PER_S }],
+    ];
+    for (const [phase, pace] of phases) {
       const runs: RunResult[] = [];
       for (let r = 0; r < RUNS; r++) {
-        const result = await run(server.url, auth, t, DURATION_S, 100 + r, rate);
+        const result = await run(server.url, auth, t, DURATION_S, 100 + r, pace);
         runs.push(result);
         const statuses = Object.entries(result.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ');
         console.log(`${phase}, run ${r + 1}: ${Math.round(result.requestsPerS)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
