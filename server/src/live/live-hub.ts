@@ -1,5 +1,6 @@
 import type { IncidentChange } from '../incidents/incident-writes.ts';
 import { incidentFeature } from '../incidents/incident-feature.ts';
+import { concatTypedArrays } from '@gridmap/shared/arrays/concat-typed-arrays';
 import { sseFrame } from './sse-frame.ts';
 
 /** A comment line sent to every client this often, in ms, so that idle connections stay open through proxies. */
@@ -81,11 +82,11 @@ export class LiveHub {
     if (frames.length === 0) return;
     this.lastFlushAt = performance.now();
     this.pending = [];
-    const all = concat(frames.map((f) => f.bytes));
+    const all = concatTypedArrays(frames.map((f) => f.bytes), Uint8Array);
     this.broadcast((scope) => {
       if (scope === null) return all;
       const mine = frames.filter((f) => scope.has(f.gridId));
-      return mine.length === frames.length ? all : mine.length === 0 ? null : concat(mine.map((f) => f.bytes));
+      return mine.length === frames.length ? all : mine.length === 0 ? null : concatTypedArrays(mine.map((f) => f.bytes), Uint8Array);
     });
   }
 
@@ -136,15 +137,4 @@ export class LiveHub {
       this.heartbeat = null;
     }
   }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

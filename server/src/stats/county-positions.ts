@@ -1,3 +1,4 @@
+import { concatTypedArrays } from '@gridmap/shared/arrays/concat-typed-arrays';
 import { memoUntilAreasChange } from '../db/memo-until-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { areaCounties } from '../db/stats-sql.ts';
@@ -85,11 +86,7 @@ function appendPositions(at: Cut, store: IncidentStatsStore): void {
     if (county >= 0) (added.get(county) ?? added.set(county, []).get(county)!).push(i);
   }
   for (const [county, positions] of added) {
-    const old = at.positions.get(county) ?? new Uint32Array(0);
-    const list = new Uint32Array(old.length + positions.length);
-    list.set(old);
-    list.set(positions, old.length);
-    at.positions.set(county, list);
+    at.positions.set(county, concatTypedArrays([at.positions.get(county) ?? new Uint32Array(0), Uint32Array.from(positions)], Uint32Array));
   }
   at.count = store.count;
 }
@@ -125,12 +122,5 @@ export function positionsFor(db: Db, store: IncidentStatsStore, targets: readonl
     const list = positions.get(county) ?? new Uint32Array(0);
     return list.subarray(firstAtOrAfter(store, list, start), firstAtOrAfter(store, list, end));
   });
-  if (parts.length === 1) return parts[0];
-  const all = new Uint32Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all.sort();
+  return parts.length === 1 ? parts[0] : concatTypedArrays(parts, Uint32Array).sort();
 }
