@@ -1,4 +1,5 @@
 import type { Db } from './open-db.ts';
+import { areasStamp } from './memo-until-write.ts';
 
 /** An area as a tile needs it: what it is called, where it hangs, and its stored outline. */
 export interface AreaTileRow {
@@ -59,6 +60,5 @@ export function areaIdsWithin(db: Db, areaId: number): Set<number> {
  */
 export function areaTilesVersion(db: Db): string {
   const seededAt = db.prepare("SELECT value FROM meta WHERE key = 'seeded_at'").pluck().get() ?? '';
-  const areaWrites = db.prepare('SELECT n FROM area_changes').pluck().get() ?? 0;
-  return `${seededAt}|${areaWrites}`;
+  return `${seededAt}|${areasStamp(db)}`;
 }

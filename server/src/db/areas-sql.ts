@@ -74,11 +74,6 @@ export function areaRowsKept(db: Db, filter: AreaFilter): boolean {
   return areaRowsRead(db).has(filterKey(filter));
 }
 
-/** A number that moves whenever any area is written (migration 016's triggers count them). */
-export function areasStamp(db: Db): number {
-  return db.prepare('SELECT n FROM area_changes').pluck().get() as number;
-}
-
 /** How many areas listAreas would return (indexes only: no geometry is read). */
 export function countAreas(db: Db, filter: AreaFilter): number {
   const { where, params } = areaConditions(filter);

@@ -32,11 +32,16 @@ function writeStamp(db: Db): string {
 export function memoUntilAreasChange<T>(compute: (db: Db) => T): (db: Db) => T {
   const memo = new WeakMap<Db, { stamp: number; value: T }>();
   return (db) => {
-    const stamp = db.prepare('SELECT n FROM area_changes').pluck().get() as number;
+    const stamp = areasStamp(db);
     const hit = memo.get(db);
     if (hit && hit.stamp === stamp) return hit.value;
     const value = compute(db);
     memo.set(db, { stamp, value });
     return value;
   };
+}
+
+/** A number that moves whenever any area is written (migration 016's triggers count them). */
+export function areasStamp(db: Db): number {
+  return db.prepare('SELECT n FROM area_changes').pluck().get() as number;
 }

@@ -467,19 +467,9 @@ export function openApiDocument(): Json {
             `\`open\`). Sent gzip-encoded with an ETag; Cache-Control max-age=${TILE_MAX_AGE_S}.`,
           parameters: [
             path('layer', 'Tile layer.', { type: 'string', enum: [...TILE_LAYERS] }),
-            path('z', 'Zoom.', { type: 'integer', minimum: 0, maximum: MAX_TILE_ZOOM }),
-            path('x', 'Column, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
-            path('y', 'Row, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+            ...tileCoordinates(),
           ],
-          responses: {
-            '200': {
-              description: 'The tile',
-              content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } },
-            },
-            '204': { description: 'The tile has no features.' },
-            '304': { description: 'Not modified (If-None-Match matched the ETag).' },
-            ...errors(400),
-          },
+          responses: tileResponses(),
         },
       },
       // Area tiles (issue 8).
@@ -494,19 +484,9 @@ export function openApiDocument(): Json {
             `others 0). At most ${MAX_FEATURES_PER_TILE} areas a tile. Sent gzip-encoded with an ETag; Cache-Control max-age=${TILE_MAX_AGE_S}.`,
           parameters: [
             path('level', 'Area level.', { type: 'string', enum: [...AREA_TREE_LEVELS] }),
-            path('z', 'Zoom.', { type: 'integer', minimum: 0, maximum: MAX_TILE_ZOOM }),
-            path('x', 'Column, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
-            path('y', 'Row, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+            ...tileCoordinates(),
           ],
-          responses: {
-            '200': {
-              description: 'The tile',
-              content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } },
-            },
-            '204': { description: 'The tile has no features.' },
-            '304': { description: 'Not modified (If-None-Match matched the ETag).' },
-            ...errors(400),
-          },
+          responses: tileResponses(),
         },
       },
       ...importAndExportPaths(),
@@ -812,5 +792,27 @@ function importAndExportPaths(): Json {
       query('status', 'Statuses.', commaList(INCIDENT_STATUSES)),
       areaFilter('areaId', 'Only incidents inside this area.'),
     ]),
+  };
+}
+
+/** The z/x/y path parameters every tile route takes. */
+function tileCoordinates() {
+  return [
+    path('z', 'Zoom.', { type: 'integer', minimum: 0, maximum: MAX_TILE_ZOOM }),
+    path('x', 'Column, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+    path('y', 'Row, 0 … 2^z − 1.', { type: 'integer', minimum: 0 }),
+  ];
+}
+
+/** What every tile route answers. */
+function tileResponses() {
+  return {
+    '200': {
+      description: 'The tile',
+      content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } },
+    },
+    '204': { description: 'The tile has no features.' },
+    '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+    ...errors(400),
   };
 }
